@@ -1,0 +1,39 @@
+// Layering of DESIGN.md: content <- engine <- store, runner <- app <- cli, server. Nothing points back up.
+const layer = (name, forbidden) => ({
+  name: `${name}-layer`,
+  severity: 'error',
+  from: { path: `^src/${name}/` },
+  to: { path: `^src/(${forbidden.join('|')})/` },
+});
+module.exports = {
+  forbidden: [
+    { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
+    layer('content', ['engine', 'store', 'runner', 'app', 'cli', 'server']),
+    layer('engine', ['store', 'runner', 'app', 'cli', 'server']),
+    layer('store', ['runner', 'app', 'cli', 'server']),
+    layer('runner', ['store', 'app', 'cli', 'server']),
+    layer('app', ['cli', 'server']),
+    layer('cli', ['server', 'store', 'runner']),
+    layer('server', ['cli', 'store', 'runner']),
+    {
+      name: 'engine-is-pure',
+      comment: 'The engine does no I/O: no node built-ins.',
+      severity: 'error',
+      from: { path: '^src/engine/' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'web-only-pure-code',
+      severity: 'error',
+      from: { path: '^web/' },
+      to: { path: '^src/(store|runner|server|cli|app)/' },
+    },
+    { name: 'not-to-unresolvable', severity: 'error', from: {}, to: { couldNotResolve: true } },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    exclude: { path: '\\.test\\.ts$' },
+  },
+};

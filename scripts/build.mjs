@@ -1,0 +1,38 @@
+// Build: bundle the CLI with esbuild (no TypeScript loader at run time) and compile the content bank to JSON.
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { build } from 'esbuild';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const dist = new URL('../dist/', import.meta.url);
+rmSync(dist, { recursive: true, force: true });
+mkdirSync(dist, { recursive: true });
+
+await build({
+  entryPoints: { cli: 'src/cli/main.ts', 'compile-bank': 'scripts/compile-bank.ts' },
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  packages: 'external',
+  chunkNames: 'chunks/[name]-[hash]',
+  define: { PYPREP_VERSION: JSON.stringify(pkg.version) },
+  logLevel: 'warning',
+  legalComments: 'none',
+});
+
+// Files the bundle loads by path at run time (e.g. worker scripts) are copied beside it.
+for (const extra of JSON.parse(readFileSync(new URL('./bundle-extras.json', import.meta.url), 'utf8'))) {
+  const from = new URL(`../${extra.from}`, import.meta.url);
+  if (existsSync(from)) cpSync(from, new URL(extra.to, dist), { recursive: true });
+}
+
+const { compileToDist } = await import(new URL('compile-bank.js', dist).href);
+try {
+  const summary = compileToDist(dist);
+  process.stderr.write(`built dist/: ${summary}\n`);
+} catch (err) {
+  process.stderr.write(`${err.name === 'ContentError' ? 'content error:\n' : ''}${err.message}\n`);
+  process.exit(65);
+}

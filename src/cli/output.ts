@@ -1,0 +1,30 @@
+// Shared output helpers: JSON to stdout, errors to stderr with a non-zero exit.
+import pc from 'picocolors';
+
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+  }
+}
+
+export function reportError(err: unknown): number {
+  if (err instanceof CliError) {
+    process.stderr.write(`${pc.red('error:')} ${err.message}\n`);
+    return err.exitCode;
+  }
+  if (err instanceof Error && err.name === 'ContentError') {
+    process.stderr.write(`${pc.red('content error:')}\n${err.message}\n`);
+    return 65;
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  process.stderr.write(`${pc.red('error:')} ${message}\n`);
+  if (process.env.PYPREP_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+  return 1;
+}
