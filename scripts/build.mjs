@@ -15,11 +15,14 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  packages: 'external',
+  // Pure-JS dependencies are bundled (fewer files to resolve at start); native and large ones stay external.
+  external: ['better-sqlite3', 'pg', 'pg-native', 'pyodide', 'ts-fsrs', 'kysely'],
   chunkNames: 'chunks/[name]-[hash]',
   define: { PYPREP_VERSION: JSON.stringify(pkg.version) },
   logLevel: 'warning',
   legalComments: 'none',
+  // Bundled CommonJS dependencies call require(); give the ESM bundle one.
+  banner: { js: "import { createRequire as __pyprepRequire } from 'node:module'; const require = __pyprepRequire(import.meta.url);" },
 });
 
 // Files the bundle loads by path at run time (e.g. worker scripts) are copied beside it.

@@ -19,7 +19,7 @@ export function parseYaml(
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     for (const err of doc.errors) {
-      const line = (err.linePos?.[0]?.line ?? 1) + lineOffset;
+      const line = lineCounter.linePos(err.pos[0]).line + lineOffset;
       problems.push({ file, line, message: `bad YAML: ${err.message.split('\n')[0]}` });
     }
     return null;

@@ -12,8 +12,8 @@ export function register(program: Command): void {
     .option('--json', 'print JSON (notes, questions, answers)')
     .option('--section <id>', 'only this section')
     .option('--topic <id>', 'only this topic')
-    .action((opts: { json?: boolean; section?: string; topic?: string }) => {
-      const bank = getBank();
+    .action(async (opts: { json?: boolean; section?: string; topic?: string }) => {
+      const bank = await getBank();
       const filter: { section?: string; topic?: string } = {};
       if (opts.section) filter.section = opts.section;
       if (opts.topic) filter.topic = opts.topic;

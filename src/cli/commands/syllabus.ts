@@ -10,8 +10,8 @@ export function register(program: Command): void {
     .command('syllabus')
     .description('list the sections and topics of the syllabus')
     .option('--json', 'print JSON')
-    .action((opts: { json?: boolean }) => {
-      const view = syllabusView(getSyllabus());
+    .action(async (opts: { json?: boolean }) => {
+      const view = syllabusView(await getSyllabus());
       if (opts.json) return printJson(view);
       const dots = (w: number): string => pc.yellow('●'.repeat(w)) + pc.dim('○'.repeat(3 - w));
       for (const s of view.sections) {
