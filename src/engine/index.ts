@@ -1,0 +1,21 @@
+// The engine's public surface for src/app and web/: pure functions, time and randomness passed in.
+export * from './composers/interleave.js';
+export * from './composers/plan.js';
+export * from './composers/plan-costs.js';
+export * from './composers/quiz.js';
+export * from './composers/review-queue.js';
+export * from './grading/choice.js';
+export * from './grading/code.js';
+export * from './grading/grade.js';
+export * from './grading/predict.js';
+export * from './grading/rating.js';
+export * from './grading/rubric.js';
+export * from './grading/types.js';
+export * from './grading/vocabulary.js';
+export * from './mastery/mastery.js';
+export type { Clock } from './ports/clock.js';
+export { fixedClock } from './ports/clock.js';
+export type { Random } from './ports/random.js';
+export * from './random/seeded.js';
+export * from './scheduling/scheduler.js';
+export * from './time.js';
