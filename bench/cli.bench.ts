@@ -21,6 +21,13 @@ export async function cliBench(): Promise<Figure[]> {
   return [
     figure('pyprep --version (wall)', version, 'ms', 'node -e 0', bare, 2),
     figure('pyprep syllabus --json (wall)', syllabus, 'ms', 'node -e 0', bare, 2),
-    figure('bank compile (read + validate + render)', compile, 'ms', 'reading the content files only', read, null),
+    figure(
+      'bank compile (read + validate + render)',
+      compile,
+      'ms',
+      'reading the content files only',
+      read,
+      null,
+    ),
   ];
 }

@@ -22,7 +22,16 @@ export function figure(
 ): Figure {
   const ratio = baselineValue > 0 ? value / baselineValue : 0;
   const met = maxRatio === null ? true : ratio <= maxRatio;
-  return { name, value: round(value), unit, baseline, baselineValue: round(baselineValue), ratio: round(ratio), target, met };
+  return {
+    name,
+    value: round(value),
+    unit,
+    baseline,
+    baselineValue: round(baselineValue),
+    ratio: round(ratio),
+    target,
+    met,
+  };
 }
 
 export function round(n: number): number {

@@ -2,8 +2,12 @@
 import { writeFileSync } from 'node:fs';
 import { cliBench } from './cli.bench.js';
 import type { Figure } from './figure.js';
+import { runnerBench } from './runner.bench.js';
 
-const suites: [string, () => Promise<Figure[]>][] = [['cli', cliBench]];
+const suites: [string, () => Promise<Figure[]>][] = [
+  ['cli', cliBench],
+  ['runner', runnerBench],
+];
 
 const only = process.argv[2];
 const figures: Figure[] = [];

@@ -1,5 +1,5 @@
 // Build: bundle the CLI with esbuild (no TypeScript loader at run time) and compile the content bank to JSON.
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -17,12 +17,15 @@ await build({
   target: 'node20',
   // Pure-JS dependencies are bundled (fewer files to resolve at start); native and large ones stay external.
   external: ['better-sqlite3', 'pg', 'pg-native', 'pyodide', 'ts-fsrs', 'kysely'],
-  chunkNames: 'chunks/[name]-[hash]',
+  // Chunks sit beside cli.js: the runner loads ./pyodide-worker.mjs relative to its own chunk.
+  chunkNames: '[name]-[hash]',
   define: { PYPREP_VERSION: JSON.stringify(pkg.version) },
   logLevel: 'warning',
   legalComments: 'none',
   // Bundled CommonJS dependencies call require(); give the ESM bundle one.
-  banner: { js: "import { createRequire as __pyprepRequire } from 'node:module'; const require = __pyprepRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __pyprepRequire } from 'node:module'; const require = __pyprepRequire(import.meta.url);",
+  },
 });
 
 // Files the bundle loads by path at run time (e.g. worker scripts) are copied beside it.

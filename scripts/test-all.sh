@@ -41,3 +41,4 @@ step "types";      npx tsc -p tsconfig.json --noEmit
 step "layering";   npx depcruise src --config .dependency-cruiser.cjs
 step "build";      npm run build --silent
 step "tests";      npx vitest run
+step "verify content"; node scripts/verify-ci.mjs

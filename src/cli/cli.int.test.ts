@@ -8,21 +8,28 @@ import { afterAll, describe, expect, it } from 'vitest';
 const bin = new URL('../../bin/pyprep.js', import.meta.url).pathname;
 const content = new URL('../../content', import.meta.url).pathname;
 const run = (args: string[], env: Record<string, string> = {}) =>
-  spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
+  spawnSync(process.execPath, [bin, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', ...env },
+  });
 
 const scratch = mkdtempSync(join(tmpdir(), 'pyprep-cli-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('pyprep CLI', () => {
   it('prints its version', () => {
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
     expect(execFileSync(process.execPath, [bin, '--version'], { encoding: 'utf8' }).trim()).toBe(pkg.version);
   });
 
   it('lists 13 sections and 149 topics whose seeds are the syllabus lines', () => {
     const r = run(['syllabus', '--json']);
     expect(r.status).toBe(0);
-    const json = JSON.parse(r.stdout) as { sections: { id: string; number: number; title: string; topics: { seed: string }[] }[] };
+    const json = JSON.parse(r.stdout) as {
+      sections: { id: string; number: number; title: string; topics: { seed: string }[] }[];
+    };
     expect(json.sections).toHaveLength(13);
     const seeds = json.sections.flatMap((s) => s.topics.map((t) => t.seed));
     const lines = readFileSync(join(content, 'SYLLABUS.txt'), 'utf8')
@@ -43,10 +50,15 @@ describe('pyprep CLI', () => {
   it('holds the three golden topics in bank --json with answers', () => {
     const r = run(['bank', '--json']);
     expect(r.status).toBe(0);
-    const json = JSON.parse(r.stdout) as { topics: { id: string; noteMarkdown: string; questions: { type: string }[] }[] };
+    const json = JSON.parse(r.stdout) as {
+      topics: { id: string; noteMarkdown: string; questions: { type: string }[] }[];
+    };
     const ids = json.topics.map((t) => t.id);
-    for (const id of ['decorators', 'select-related-vs-prefetch-related', 'cache-aside']) expect(ids).toContain(id);
-    const golden = json.topics.filter((t) => ['decorators', 'select-related-vs-prefetch-related', 'cache-aside'].includes(t.id));
+    for (const id of ['decorators', 'select-related-vs-prefetch-related', 'cache-aside'])
+      expect(ids).toContain(id);
+    const golden = json.topics.filter((t) =>
+      ['decorators', 'select-related-vs-prefetch-related', 'cache-aside'].includes(t.id),
+    );
     expect(new Set(golden.flatMap((t) => t.questions.map((q) => q.type)))).toEqual(
       new Set(['open', 'choice', 'predict', 'code', 'design']),
     );
@@ -56,7 +68,10 @@ describe('pyprep CLI', () => {
   it('fails on bad content with file:line on stderr and a non-zero exit', () => {
     const dir = join(scratch, 'content');
     cpSync(content, dir, { recursive: true });
-    writeFileSync(join(dir, 'syllabus.yaml'), readFileSync(join(dir, 'syllabus.yaml'), 'utf8').replace('weight: 3', 'weight: 7'));
+    writeFileSync(
+      join(dir, 'syllabus.yaml'),
+      readFileSync(join(dir, 'syllabus.yaml'), 'utf8').replace('weight: 3', 'weight: 7'),
+    );
     const r = run(['bank', '--json'], { PYPREP_CONTENT: dir });
     expect(r.status).toBe(65);
     expect(r.stdout).toBe('');

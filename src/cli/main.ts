@@ -1,7 +1,9 @@
 // The pyprep CLI: parses arguments and hands each command to its module; commands call src/app only.
 import { Command } from 'commander';
 import { register as registerBank } from './commands/bank.js';
+import { register as registerRun } from './commands/run.js';
 import { register as registerSyllabus } from './commands/syllabus.js';
+import { register as registerVerify } from './commands/verify.js';
 import { reportError } from './output.js';
 
 declare const PYPREP_VERSION: string;
@@ -21,6 +23,8 @@ const program = new Command()
 
 registerSyllabus(program);
 registerBank(program);
+registerRun(program);
+registerVerify(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -60,7 +60,9 @@ function problems(files: Record<string, string>): ContentProblem[] {
 
 function expectProblem(files: Record<string, string>, file: string, line: number, message: RegExp): void {
   const found = problems(files);
-  expect(found, JSON.stringify(found)).toContainEqual(expect.objectContaining({ file, line, message: expect.stringMatching(message) }));
+  expect(found, JSON.stringify(found)).toContainEqual(
+    expect.objectContaining({ file, line, message: expect.stringMatching(message) }),
+  );
 }
 
 describe('compileBank', () => {
@@ -75,7 +77,12 @@ describe('compileBank', () => {
       ),
     );
     expect(bank.questions).toHaveLength(1);
-    expect(bank.questions[0]).toMatchObject({ id: 'decorators-what', type: 'open', topicId: 'decorators', line: 1 });
+    expect(bank.questions[0]).toMatchObject({
+      id: 'decorators-what',
+      type: 'open',
+      topicId: 'decorators',
+      line: 1,
+    });
     const n = bank.notes.decorators;
     expect(n?.blocks).toEqual([{ lang: 'python', code: 'print("hi")\n', run: true, line: 9 }]);
     expect(n?.html).toContain('<span class="hljs-built_in">print</span>');
@@ -84,11 +91,24 @@ describe('compileBank', () => {
   });
 
   it('reports bad YAML with its line', () => {
-    expectProblem({ 'core/decorators.md': note(), 'core/decorators.questions.yaml': '- id: x\n  type: open\n  type: code\n' }, 'core/decorators.questions.yaml', 3, /bad YAML: Map keys must be unique/);
+    expectProblem(
+      {
+        'core/decorators.md': note(),
+        'core/decorators.questions.yaml': '- id: x\n  type: open\n  type: code\n',
+      },
+      'core/decorators.questions.yaml',
+      3,
+      /bad YAML: Map keys must be unique/,
+    );
   });
 
   it('reports an unknown topic', () => {
-    expectProblem({ 'core/generators.md': note('generators') }, 'core/generators.md', 1, /unknown topic "generators"/);
+    expectProblem(
+      { 'core/generators.md': note('generators') },
+      'core/generators.md',
+      1,
+      /unknown topic "generators"/,
+    );
   });
 
   it('reports a topic filed under the wrong section', () => {
@@ -112,12 +132,22 @@ describe('compileBank', () => {
 
   it('reports a missing rubric on an open question', () => {
     const q = openQ.slice(0, openQ.indexOf('  points:'));
-    expectProblem({ 'core/decorators.md': note(), 'core/decorators.questions.yaml': q }, 'core/decorators.questions.yaml', 1, /points/);
+    expectProblem(
+      { 'core/decorators.md': note(), 'core/decorators.questions.yaml': q },
+      'core/decorators.questions.yaml',
+      1,
+      /points/,
+    );
   });
 
   it('reports a rubric that is too short at its line', () => {
     const q = openQ.replace('    - { text: uses at-syntax, phrases: ["@"] }\n', '');
-    expectProblem({ 'core/decorators.md': note(), 'core/decorators.questions.yaml': q }, 'core/decorators.questions.yaml', 7, /at least 3 points/);
+    expectProblem(
+      { 'core/decorators.md': note(), 'core/decorators.questions.yaml': q },
+      'core/decorators.questions.yaml',
+      7,
+      /at least 3 points/,
+    );
   });
 
   it('reports a choice question with no correct option', () => {
@@ -130,7 +160,12 @@ describe('compileBank', () => {
     - { text: A, correct: false, why: no }
     - { text: B, correct: false, why: no }
 `;
-    expectProblem({ 'core/decorators.md': note(), 'core/decorators.questions.yaml': q }, 'core/decorators.questions.yaml', 7, /at least one correct option/);
+    expectProblem(
+      { 'core/decorators.md': note(), 'core/decorators.questions.yaml': q },
+      'core/decorators.questions.yaml',
+      7,
+      /at least one correct option/,
+    );
   });
 
   it('reports a misspelt field, an unknown type and a bad difficulty at their lines', () => {
@@ -155,25 +190,49 @@ describe('compileBank', () => {
   });
 
   it('reports an unknown requirement and a question id outside its topic', () => {
-    const q = openQ.replace('  difficulty: 1\n', '  difficulty: 1\n  requires: [flask]\n').replace('decorators-what', 'closures-what');
+    const q = openQ
+      .replace('  difficulty: 1\n', '  difficulty: 1\n  requires: [flask]\n')
+      .replace('decorators-what', 'closures-what');
     const found = problems({ 'core/decorators.md': note(), 'core/decorators.questions.yaml': q });
-    expect(found.map((p) => `${p.line}:${p.message}`).join('\n')).toMatch(/4:question 1: requires.0: must be one of/);
+    expect(found.map((p) => `${p.line}:${p.message}`).join('\n')).toMatch(
+      /4:question 1: requires.0: must be one of/,
+    );
   });
 
   it('reports missing and misordered note sections', () => {
     const missing = note().replace('## Follow-ups\nDecorators with arguments.\n', '');
-    expectProblem({ 'core/decorators.md': missing }, 'core/decorators.md', 16, /missing section "## Follow-ups"/);
+    expectProblem(
+      { 'core/decorators.md': missing },
+      'core/decorators.md',
+      16,
+      /missing section "## Follow-ups"/,
+    );
     const swapped = note().replace('## Explanation', '## Pitfalls');
     expectProblem({ 'core/decorators.md': swapped }, 'core/decorators.md', 6, /expected "## Explanation"/);
   });
 
   it('reports a note whose frontmatter names another topic, and a code block with no language', () => {
-    expectProblem({ 'core/decorators.md': note().replace('topic: decorators', 'topic: closures') }, 'core/decorators.md', 2, /does not match the file name/);
-    expectProblem({ 'core/decorators.md': note().replace('```python', '```') }, 'core/decorators.md', 9, /needs a language/);
+    expectProblem(
+      { 'core/decorators.md': note().replace('topic: decorators', 'topic: closures') },
+      'core/decorators.md',
+      2,
+      /does not match the file name/,
+    );
+    expectProblem(
+      { 'core/decorators.md': note().replace('```python', '```') },
+      'core/decorators.md',
+      9,
+      /needs a language/,
+    );
   });
 
   it('reports questions without a note and a related topic that does not exist', () => {
-    expectProblem({ 'core/decorators.questions.yaml': openQ }, 'core/decorators.questions.yaml', 1, /have no note/);
+    expectProblem(
+      { 'core/decorators.questions.yaml': openQ },
+      'core/decorators.questions.yaml',
+      1,
+      /have no note/,
+    );
     const bad = syllabus.replace('related: [closures]', 'related: [generators]');
     let found: ContentProblem[] = [];
     try {
@@ -181,7 +240,11 @@ describe('compileBank', () => {
     } catch (err) {
       found = (err as ContentError).problems;
     }
-    expect(found).toContainEqual({ file: 'syllabus.yaml', line: 10, message: 'related topic "generators" of "decorators" does not exist' });
+    expect(found).toContainEqual({
+      file: 'syllabus.yaml',
+      line: 10,
+      message: 'related topic "generators" of "decorators" does not exist',
+    });
   });
 
   it('reports an unexpected file', () => {

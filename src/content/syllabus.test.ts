@@ -19,7 +19,9 @@ describe('syllabus.yaml against SYLLABUS.txt', () => {
       .split('\n')
       .filter((l) => /^\d+\. /.test(l));
     expect(bank.syllabus.sections.map((s) => s.number)).toEqual(headers.map((h) => Number(h.split('.')[0])));
-    expect(bank.syllabus.sections.map((s) => s.topics.length)).toEqual([25, 20, 13, 18, 10, 9, 8, 6, 10, 9, 7, 8, 6]);
+    expect(bank.syllabus.sections.map((s) => s.topics.length)).toEqual([
+      25, 20, 13, 18, 10, 9, 8, 6, 10, 9, 7, 8, 6,
+    ]);
   });
 
   it('keeps repeated lines as separate topics that point at each other', () => {
