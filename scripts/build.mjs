@@ -1,15 +1,18 @@
 // Build: bundle the CLI with esbuild (no TypeScript loader at run time) and compile the content bank to JSON.
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-const dist = new URL('../dist/', import.meta.url);
+// Built in a fresh folder and swapped in at the end, so a running CLI never sees half a build.
+const final = new URL('../dist/', import.meta.url);
+const dist = new URL(`../dist.tmp-${process.pid}/`, import.meta.url);
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 
 await build({
   entryPoints: { cli: 'src/cli/main.ts', 'compile-bank': 'scripts/compile-bank.ts' },
-  outdir: 'dist',
+  outdir: fileURLToPath(dist),
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -37,8 +40,11 @@ for (const extra of JSON.parse(readFileSync(new URL('./bundle-extras.json', impo
 const { compileToDist } = await import(new URL('compile-bank.js', dist).href);
 try {
   const summary = compileToDist(dist);
+  rmSync(final, { recursive: true, force: true });
+  renameSync(dist, final);
   process.stderr.write(`built dist/: ${summary}\n`);
 } catch (err) {
+  rmSync(dist, { recursive: true, force: true });
   process.stderr.write(`${err.name === 'ContentError' ? 'content error:\n' : ''}${err.message}\n`);
   process.exit(65);
 }

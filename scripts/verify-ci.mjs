@@ -15,6 +15,9 @@ try {
 }
 const missing = result.skipped.filter((s) => /not installed/.test(s.reason));
 for (const f of result.failed) console.log(`FAIL ${f.id}: ${f.reason}`);
-for (const s of result.skipped) console.log(`${missing.includes(s) ? 'SKIP (missing package)' : 'skip'} ${s.id}: ${s.reason}`);
-console.log(`verify: ${result.checked} checked, ${result.passed} passed, ${result.failed.length} failed, ${result.skipped.length} skipped`);
+for (const s of result.skipped)
+  console.log(`${missing.includes(s) ? 'SKIP (missing package)' : 'skip'} ${s.id}: ${s.reason}`);
+console.log(
+  `verify: ${result.checked} checked, ${result.passed} passed, ${result.failed.length} failed, ${result.skipped.length} skipped`,
+);
 process.exit(result.failed.length > 0 || missing.length > 0 ? 1 : 0);

@@ -10,6 +10,7 @@ const content = new URL('../../content', import.meta.url).pathname;
 const run = (args: string[], env: Record<string, string> = {}) =>
   spawnSync(process.execPath, [bin, ...args], {
     encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
     env: { ...process.env, NO_COLOR: '1', ...env },
   });
 

@@ -14,7 +14,18 @@ export class CliError extends Error {
   }
 }
 
+/** Exit statuses by kind of failure, so scripts can tell bad input from a missing id. */
+const APP_EXIT: Record<string, number> = { 'bad-input': 2, 'not-found': 3, conflict: 4, unavailable: 5 };
+
 export function reportError(err: unknown): number {
+  if (err instanceof Error && err.name === 'AppError') {
+    process.stderr.write(`${pc.red('error:')} ${err.message}\n`);
+    return APP_EXIT[(err as Error & { code: string }).code] ?? 1;
+  }
+  if (err instanceof Error && err.name === 'StoreError') {
+    process.stderr.write(`${pc.red('database error:')} ${err.message}\n`);
+    return 6;
+  }
   if (err instanceof CliError) {
     process.stderr.write(`${pc.red('error:')} ${err.message}\n`);
     return err.exitCode;

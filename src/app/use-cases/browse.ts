@@ -63,6 +63,15 @@ export async function studyTopic(ctx: AppContext, topicId: string): Promise<Stud
   );
 }
 
+/** The heaviest authored topic the user has no card in yet (syllabus order breaks ties). */
+export async function nextTopicToStudy(ctx: AppContext): Promise<{ topic: string }> {
+  const seen = new Set((await ctx.repo.listCards(ctx.userId)).map((c) => c.topicId));
+  const topics = ctx.bank.syllabus.sections.flatMap((s) => s.topics).filter((t) => ctx.bank.notes[t.id]);
+  const next = [...topics].sort((a, b) => b.weight - a.weight).find((t) => !seen.has(t.id)) ?? topics[0];
+  if (!next) throw new AppError('not-found', 'the bank has no notes yet');
+  return { topic: next.id };
+}
+
 export const quizInputSchema = z.strictObject({
   section: z.string().optional(),
   topic: z.string().optional(),

@@ -3,11 +3,11 @@ import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
 import { loadSettings, updateSettings } from '../settings.js';
 import { exportBackup, importBackup } from './backup.js';
-import { search, startQuiz, studyTopic } from './browse.js';
+import { nextTopicToStudy, search, startQuiz, studyTopic } from './browse.js';
 import { getUserNote, saveUserNote } from './notes.js';
 import { makeStudyPlan } from './plan.js';
 import { getProgress } from './progress.js';
-import { reviewAnswer, reviewNext } from './review.js';
+import { reviewAnswer, reviewGrade, reviewNext, reviewRecord } from './review.js';
 
 const topicOf = (input: unknown): string => {
   const topic = (input as { topic?: unknown } | null)?.topic;
@@ -16,13 +16,16 @@ const topicOf = (input: unknown): string => {
 };
 
 export const useCases = {
-  'review/next': (ctx: AppContext) => reviewNext(ctx),
-  'review/answer': (ctx: AppContext, input: unknown) => reviewAnswer(ctx, input as never),
+  'review/next': (ctx: AppContext, input: unknown) => reviewNext(ctx, input),
+  'review/answer': (ctx: AppContext, input: unknown) => reviewAnswer(ctx, input),
+  'review/grade': (ctx: AppContext, input: unknown) => reviewGrade(ctx, input),
+  'review/record': (ctx: AppContext, input: unknown) => reviewRecord(ctx, input),
   'quiz/start': (ctx: AppContext, input: unknown) => startQuiz(ctx, input ?? {}),
   'progress/get': (ctx: AppContext) => getProgress(ctx),
   'plan/make': (ctx: AppContext, input: unknown) => makeStudyPlan(ctx, input ?? {}),
   search: (ctx: AppContext, input: unknown) => search(ctx, input),
   'study/get': (ctx: AppContext, input: unknown) => studyTopic(ctx, topicOf(input)),
+  'study/next': (ctx: AppContext) => nextTopicToStudy(ctx),
   'notes/get': (ctx: AppContext, input: unknown) => getUserNote(ctx, topicOf(input)),
   'notes/save': (ctx: AppContext, input: unknown) => saveUserNote(ctx, input),
   'settings/get': (ctx: AppContext) => loadSettings(ctx),

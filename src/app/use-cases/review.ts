@@ -30,7 +30,13 @@ export interface NextCard extends PublicQuestion {
   newRemaining: number;
 }
 
-export async function reviewNext(ctx: AppContext): Promise<NextCard | null> {
+export const nextInputSchema = z.strictObject({ exclude: z.array(z.string()).max(10_000).default([]) });
+
+/** The first card of the review queue; `exclude` holds ids skipped in this sitting. */
+export async function reviewNext(ctx: AppContext, raw: unknown = {}): Promise<NextCard | null> {
+  const parsed = nextInputSchema.safeParse(raw ?? {});
+  if (!parsed.success) throw new AppError('bad-input', z.prettifyError(parsed.error), parsed.error.issues);
+  const skipped = new Set(parsed.data.exclude);
   const settings = await loadSettings(ctx);
   const now = ctx.clock.now();
   const [cards, todays] = await Promise.all([
@@ -45,6 +51,8 @@ export async function reviewNext(ctx: AppContext): Promise<NextCard | null> {
     introducedToday: countIntroducedSince(todays, startOfLocalDay(now)),
     random: ctx.random,
     limit: 1,
+    include: (q) => !skipped.has(q.id),
+    ...(todays.at(-1) ? { previousTopic: todays.at(-1)!.topicId } : {}),
   });
   const first = queue.items[0];
   if (!first) return null;
@@ -68,27 +76,70 @@ export const answerInputSchema = z.strictObject({
 });
 export type AnswerInput = z.input<typeof answerInputSchema>;
 
-export interface AnswerResult {
+export interface GradeOutcome {
   id: string;
   correct: boolean;
   score: number;
   suggestedRating: Rating;
-  rating: Rating;
   feedback: Feedback;
-  nextDue: string;
+  /** The answer as recorded in the history (choices as a JSON list). */
+  answerText: string;
   /** The model answer or explanation, shown after answering. */
   answer: string;
   answerHtml: string;
 }
 
-export async function reviewAnswer(ctx: AppContext, raw: AnswerInput): Promise<AnswerResult> {
+export interface AnswerResult extends Omit<GradeOutcome, 'answerText'> {
+  rating: Rating;
+  nextDue: string;
+}
+
+function parseAnswer(raw: unknown) {
   const parsed = answerInputSchema.safeParse(raw);
+  if (!parsed.success) throw new AppError('bad-input', z.prettifyError(parsed.error), parsed.error.issues);
+  return parsed.data;
+}
+
+/** Grades without recording anything (the user sees the feedback, then rates). */
+export async function reviewGrade(ctx: AppContext, raw: unknown): Promise<GradeOutcome> {
+  const input = parseAnswer(raw);
+  const q = findQuestion(ctx, input.id);
+  const grade = gradeAnswer(q, await toEngineAnswer(ctx, q, input.answer), {
+    vocabulary: vocabularyOf(ctx.bank),
+  });
+  return {
+    id: q.id,
+    correct: grade.correct,
+    score: grade.score,
+    suggestedRating: grade.suggestedRating,
+    feedback: grade.feedback,
+    answerText: 'choice' in input.answer ? JSON.stringify(input.answer.choice) : input.answer.text,
+    answer: q.answer,
+    answerHtml: q.answerHtml,
+  };
+}
+
+export const recordInputSchema = z.strictObject({
+  id: z.string().min(1),
+  rating: z.number().int().min(1).max(4),
+  score: z.number().min(0).max(1),
+  suggestedRating: z.number().int().min(1).max(4),
+  answerText: z.string().max(200_000),
+  feedback: z.unknown().optional(),
+  durationMs: z.number().int().min(0).optional(),
+  source: z.enum(['review', 'quiz', 'mock']).default('review'),
+});
+
+/** Schedules the card with the final rating and appends the review log, in one transaction. */
+export async function reviewRecord(
+  ctx: AppContext,
+  raw: unknown,
+): Promise<{ id: string; rating: Rating; nextDue: string }> {
+  const parsed = recordInputSchema.safeParse(raw);
   if (!parsed.success) throw new AppError('bad-input', z.prettifyError(parsed.error), parsed.error.issues);
   const input = parsed.data;
   const q = findQuestion(ctx, input.id);
-  const answer = await toEngineAnswer(ctx, q, input.answer);
-  const grade = gradeAnswer(q, answer, { vocabulary: vocabularyOf(ctx.bank) });
-  const rating = (input.rating ?? grade.suggestedRating) as Rating;
+  const rating = input.rating as Rating;
   const settings = await loadSettings(ctx);
   const scheduler = createScheduler({ desiredRetention: settings.desiredRetention });
   const now = ctx.clock.now();
@@ -104,23 +155,31 @@ export async function reviewAnswer(ctx: AppContext, raw: AnswerInput): Promise<A
   await ctx.repo.recordReview(card, {
     ...rated.log,
     source: input.source as ReviewSource,
-    suggestedRating: grade.suggestedRating,
+    suggestedRating: input.suggestedRating as Rating,
     durationMs: input.durationMs ?? null,
-    score: grade.score,
-    answer: 'choice' in input.answer ? JSON.stringify(input.answer.choice) : input.answer.text,
-    feedback: grade.feedback,
+    score: input.score,
+    answer: input.answerText,
+    feedback: input.feedback ?? null,
   });
-  return {
-    id: q.id,
-    correct: grade.correct,
-    score: grade.score,
-    suggestedRating: grade.suggestedRating,
+  return { id: q.id, rating, nextDue: card.due.toISOString() };
+}
+
+/** Grades and records in one step, with the user's rating or the suggested one. */
+export async function reviewAnswer(ctx: AppContext, raw: unknown): Promise<AnswerResult> {
+  const input = parseAnswer(raw);
+  const { answerText, ...graded } = await reviewGrade(ctx, raw);
+  const rating = (input.rating ?? graded.suggestedRating) as Rating;
+  const recorded = await reviewRecord(ctx, {
+    id: graded.id,
     rating,
-    feedback: grade.feedback,
-    nextDue: card.due.toISOString(),
-    answer: q.answer,
-    answerHtml: q.answerHtml,
-  };
+    score: graded.score,
+    suggestedRating: graded.suggestedRating,
+    answerText,
+    feedback: graded.feedback,
+    source: input.source,
+    ...(input.durationMs === undefined ? {} : { durationMs: input.durationMs }),
+  });
+  return { ...graded, rating, nextDue: recorded.nextDue };
 }
 
 async function toEngineAnswer(

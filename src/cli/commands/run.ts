@@ -1,7 +1,6 @@
 // `pyprep run FILE`: run a Python file in the sandbox and show what it printed.
 import type { Command } from 'commander';
 import pc from 'picocolors';
-import { runFile } from '../../app/run-file.js';
 import { CliError, printJson } from '../output.js';
 
 export function register(program: Command): void {
@@ -18,6 +17,7 @@ export function register(program: Command): void {
       const timeoutMs = Number.parseInt(opts.timeoutMs, 10);
       if (!Number.isFinite(timeoutMs) || timeoutMs <= 0)
         throw new CliError('--timeout-ms must be a positive number', 2);
+      const { runFile } = await import('../../app/run-file.js');
       const r = await runFile(file, {
         timeoutMs,
         ...(opts.backend ? { backend: opts.backend as 'cpython' | 'pyodide' } : {}),

@@ -1,8 +1,6 @@
 // `pyprep verify`: run every piece of code in the bank (predict output, code tests, runnable note blocks).
 import type { Command } from 'commander';
 import pc from 'picocolors';
-import { getBank } from '../../app/bank-source.js';
-import { verifyBank } from '../../app/verify.js';
 import { printJson } from '../output.js';
 
 const bar = (done: number, total: number, width = 30): string => {
@@ -19,6 +17,10 @@ export function register(program: Command): void {
     .option('--python <path>', 'CPython interpreter to use (default $PYPREP_PYTHON or python3)')
     .option('--json', 'print the result as JSON')
     .action(async (opts: { section?: string; topic?: string; python?: string; json?: boolean }) => {
+      const [{ getBank }, { verifyBank }] = await Promise.all([
+        import('../../app/bank-source.js'),
+        import('../../app/verify.js'),
+      ]);
       const bank = await getBank();
       const tty = process.stderr.isTTY && !opts.json;
       const result = await verifyBank(bank, {

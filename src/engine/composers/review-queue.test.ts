@@ -145,3 +145,30 @@ describe('countIntroducedSince', () => {
     expect(countIntroducedSince(logs, hoursAgo(8))).toBe(2);
   });
 });
+
+describe('recomputed after each answer', () => {
+  it('alternates topics when told the previous topic', () => {
+    const seen: string[] = [];
+    let previousTopic: string | undefined;
+    const answered = new Set<string>();
+    for (let i = 0; i < 4; i++) {
+      const q = composeReviewQueue({
+        bank,
+        cards: [],
+        now,
+        newPerDay: 10 - i,
+        introducedToday: 0,
+        random: seededRandom(1),
+        limit: 1,
+        include: (x) => !answered.has(x.id),
+        ...(previousTopic ? { previousTopic } : {}),
+      }).items[0];
+      if (!q) break;
+      answered.add(q.questionId);
+      seen.push(q.topicId);
+      previousTopic = q.topicId;
+    }
+    expect(seen.length).toBeGreaterThan(2);
+    for (let i = 1; i < seen.length; i++) expect(seen[i]).not.toBe(seen[i - 1]);
+  });
+});

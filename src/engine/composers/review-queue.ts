@@ -28,6 +28,8 @@ export interface ReviewQueueInput {
   limit?: number;
   /** Questions the caller can present (e.g. only those whose `requires` the runner can meet). */
   include?: (question: Question) => boolean;
+  /** Topic of the card reviewed just before, so a queue recomputed after each answer still alternates topics. */
+  previousTopic?: string;
 }
 
 export interface QueueItem {
@@ -99,8 +101,11 @@ export function composeReviewQueue(input: ReviewQueueInput): ReviewQueue {
   }
 
   const topicOf = (i: QueueItem) => i.topicId;
-  const dueOrdered = interleaveInOrder(due, topicOf);
-  const items = [...dueOrdered, ...interleaveSpread(fresh, topicOf, dueOrdered.at(-1)?.topicId)];
+  const dueOrdered = interleaveInOrder(due, topicOf, input.previousTopic);
+  const items = [
+    ...dueOrdered,
+    ...interleaveSpread(fresh, topicOf, dueOrdered.at(-1)?.topicId ?? input.previousTopic),
+  ];
   return {
     items: input.limit === undefined ? items : items.slice(0, Math.max(0, input.limit)),
     dueCount: due.length,
