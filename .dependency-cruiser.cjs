@@ -24,9 +24,22 @@ module.exports = {
     },
     {
       name: 'web-only-pure-code',
+      comment: 'The browser app may use pure engine/content code, and only types from src/app.',
       severity: 'error',
       from: { path: '^web/' },
-      to: { path: '^src/(store|runner|server|cli|app)/' },
+      to: { path: '^src/(store|runner|server|cli)/' },
+    },
+    {
+      name: 'web-app-types-only',
+      severity: 'error',
+      from: { path: '^web/' },
+      to: { path: '^src/app/', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'web-no-node',
+      severity: 'error',
+      from: { path: '^web/src/' },
+      to: { dependencyTypes: ['core'] },
     },
     { name: 'not-to-unresolvable', severity: 'error', from: {}, to: { couldNotResolve: true } },
   ],

@@ -37,6 +37,10 @@ for (const extra of JSON.parse(readFileSync(new URL('./bundle-extras.json', impo
   if (existsSync(from)) cpSync(from, new URL(extra.to, dist), { recursive: true });
 }
 
+// The web app (web/) builds itself into dist/web when its build script exists.
+const webBuild = new URL('./build-web.mjs', import.meta.url);
+if (existsSync(webBuild)) await (await import(webBuild.href)).buildWeb(new URL('web/', dist));
+
 const { compileToDist } = await import(new URL('compile-bank.js', dist).href);
 try {
   const summary = compileToDist(dist);

@@ -18,6 +18,8 @@ export interface ProgressView {
   at: string;
   overall: number;
   sections: { id: string; title: string; readiness: number; studied: number; topics: number }[];
+  /** Every syllabus topic with questions: mastery 0..1 and how many of its questions were reviewed. */
+  topics: { id: string; section: string; mastery: number; studied: number; questions: number }[];
   dueNow: number;
   reviewsToday: number;
   streakDays: number;
@@ -49,6 +51,15 @@ export async function getProgress(ctx: AppContext): Promise<ProgressView> {
     at: now.toISOString(),
     overall: readiness.overall,
     sections: sectionRows(readiness),
+    topics: readiness.sections.flatMap((sec) =>
+      sec.topics.map((t) => ({
+        id: t.topicId,
+        section: sec.sectionId,
+        mastery: t.mastery,
+        studied: t.studied,
+        questions: t.questions,
+      })),
+    ),
     dueNow,
     reviewsToday: days.find((d) => d.day === today)?.count ?? 0,
     streakDays: streak(days, today),
