@@ -33,7 +33,8 @@ describe('gradeRubric', () => {
     const first = r.feedback.points[0]!;
     expect(first.covered).toBe(true);
     expect(first.quote).toBe('one query per row');
-    expect(r.feedback.points[1]!.quote).toBe('select_related');
+    // The longest matching phrase is quoted: the two-word "sql join" beats the one identifier.
+    expect(r.feedback.points[1]!.quote).toBe('SQL JOIN');
     expect(r.feedback.summary).toMatch(/Covered 4 of 4/);
   });
 
@@ -95,5 +96,26 @@ describe('typos against a vocabulary', () => {
     expect(gradeRubric(q, 'the olderr value').score).toBe(1);
     expect(gradeRubric(q, 'sorted in order by value').score).toBe(1);
     expect(gradeRubric(q, 'sorted in order by value', { vocabulary: new Set(['order']) }).score).toBe(0);
+  });
+
+  it('keeps identifiers whole and meaningful function words in phrases', () => {
+    const q = {
+      prompt: 'How do you send an email only after the order is saved?',
+      points: [
+        { text: 'transaction.on_commit', phrases: ['on_commit'] },
+        { text: 'the callback runs once', phrases: ['runs once'] },
+        { text: 'not inside the transaction', phrases: ['outside the transaction'] },
+      ],
+    };
+    const vague = gradeRubric(
+      q,
+      'Commit the transaction, then the task runs every time a signal fires, outside the view.',
+    );
+    expect(vague.feedback.points.map((p) => p.covered)).toEqual([false, false, false]);
+    const good = gradeRubric(
+      q,
+      'Use transaction.on_commit: the hook runs once, outside the transaction, after COMMIT.',
+    );
+    expect(good.score).toBe(1);
   });
 });

@@ -1,7 +1,7 @@
 // Grades open and design answers by rubric coverage: which talking points the answer shows, in its own words.
 import type { RubricPoint } from '../../content/types.js';
 import { clampScore, RUBRIC_PASS, suggestRating } from './rating.js';
-import { contentWords, isStopword, sameWord, type Word, words } from './text.js';
+import { contentWords, isMeaningful, isStopword, sameWord, type Word, words } from './text.js';
 import type { GradeResult, RubricFeedback, RubricPointFeedback } from './types.js';
 
 /** Extra answer words allowed between the words of one phrase, in any order. */
@@ -22,7 +22,7 @@ export interface CompiledPoint {
 
 function phraseWords(phrase: string): Word[] {
   const all = words(phrase);
-  const content = all.filter((w) => !isStopword(w.norm));
+  const content = all.filter((w) => !isStopword(w.norm) || isMeaningful(w.norm));
   // A phrase made only of function words ("is not") keeps them, since its author meant them.
   return content.length > 0 ? content : all;
 }

@@ -24,11 +24,18 @@ const STOPWORDS = new Set(
   ).split(' '),
 );
 
-const WORD = /[\p{L}\p{N}]+/gu;
+// Identifiers keep their underscores (`on_commit`, `select_related`): split, they would match any "commit".
+const WORD = /[\p{L}\p{N}]+(?:_+[\p{L}\p{N}]+)*/gu;
+
+// Function words that still change a technical claim ("evaluated once", "same object", "every call"): kept.
+const MEANINGFUL = new Set(
+  'once only same every each all both more most again over out up before after must can will than'.split(' '),
+);
 
 // Stemming dominates grading time and answers reuse words, so stems are remembered (bounded).
 const stemCache = new Map<string, string>();
 function stem(norm: string): string {
+  if (norm.includes('_')) return norm;
   let s = stemCache.get(norm);
   if (s === undefined) {
     s = stemmer(norm);
@@ -51,6 +58,11 @@ export function isStopword(norm: string): boolean {
   return STOPWORDS.has(norm);
 }
 
+/** A stop word that is evidence when a rubric phrase names it ("once", "same", "every"). */
+export function isMeaningful(norm: string): boolean {
+  return MEANINGFUL.has(norm);
+}
+
 /** All words of `text`, stop words included; words in `vocabulary` are marked known. */
 export function words(text: string, vocabulary?: ReadonlySet<string>): Word[] {
   const out: Word[] = [];
@@ -63,9 +75,9 @@ export function words(text: string, vocabulary?: ReadonlySet<string>): Word[] {
   return out;
 }
 
-/** The words that can be evidence: stop words dropped. */
+/** The words that can be evidence: stop words dropped, except the meaningful ones. */
 export function contentWords(text: string, vocabulary?: ReadonlySet<string>): Word[] {
-  return words(text, vocabulary).filter((w) => !STOPWORDS.has(w.norm));
+  return words(text, vocabulary).filter((w) => !STOPWORDS.has(w.norm) || MEANINGFUL.has(w.norm));
 }
 
 /**
