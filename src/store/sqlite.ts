@@ -128,6 +128,15 @@ export function sqliteErrorMapper(path: string): (error: unknown) => unknown {
   };
 }
 
+const FULL_CHECK_MAX_BYTES = 16 * 1024 * 1024;
+
+/** Reads the schema and one row of every table: catches a garbage file or a smashed root page cheaply. */
+function shallowCheck(raw: BetterSqlite3.Database): string {
+  const tables = raw.prepare("select name from sqlite_master where type = 'table'").pluck().all() as string[];
+  for (const t of tables) raw.prepare(`select * from "${t.replaceAll('"', '""')}" limit 1`).all();
+  return 'ok';
+}
+
 export async function openSqlite(file: string): Promise<Store> {
   const path = resolve(file);
   prepareDirectory(path);
@@ -141,8 +150,11 @@ export async function openSqlite(file: string): Promise<Store> {
   }
   try {
     raw.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    // Reads every page once, before anything may write: a damaged file is reported, not modified.
-    const check = raw.pragma('quick_check(1)', { simple: true });
+    // A full check reads every page: affordable on a small file, too slow on a years-long history at every start.
+    // Large files get a cheaper check of the schema and the tables' first pages; later damage maps to 'corrupt'.
+    const size = statSync(path, { throwIfNoEntry: false })?.size ?? 0;
+    const check =
+      size <= FULL_CHECK_MAX_BYTES ? raw.pragma('quick_check(1)', { simple: true }) : shallowCheck(raw);
     if (check !== 'ok') throw corrupt(path, String(check));
     raw.pragma('journal_mode = WAL');
     raw.pragma('synchronous = FULL');
