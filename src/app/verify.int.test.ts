@@ -47,6 +47,7 @@ const questions: Question[] = [
 ];
 
 const bank: Bank = {
+  blueprints: [],
   syllabus: {
     sections: [
       {

@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { register as registerBank } from './commands/bank.js';
 import { register as registerData } from './commands/data.js';
+import { register as registerMock } from './commands/mock.js';
 import { register as registerPractice } from './commands/practice.js';
 import { register as registerProgress } from './commands/progress.js';
 import { register as registerRun } from './commands/run.js';
@@ -34,6 +35,7 @@ function buildProgram(): Command {
     registerBank,
     registerStudy,
     registerPractice,
+    registerMock,
     registerProgress,
     registerData,
     registerRun,

@@ -43,9 +43,9 @@ export async function askQuestion(
   return 'answered';
 }
 
-type Collected = { choice: number[] } | { text: string } | 'skip' | 'quit';
+export type Collected = { choice: number[] } | { text: string } | 'skip' | 'quit';
 
-async function collect(term: Terminal, q: PublicQuestion): Promise<Collected> {
+export async function collect(term: Terminal, q: PublicQuestion): Promise<Collected> {
   if (q.type === 'choice') {
     for (;;) {
       const l = await term.line(

@@ -2,15 +2,15 @@
 import { ContentError, type ContentProblem } from './errors.js';
 import { renderInline, renderMarkdown } from './markdown.js';
 import { parseNote } from './note.js';
-import { questionFileSchema, questionSchema, syllabusSchema } from './schema.js';
-import type { Bank, Note, Question, Syllabus, Topic } from './types.js';
+import { blueprintSchema, questionFileSchema, questionSchema, syllabusSchema } from './schema.js';
+import type { Bank, Blueprint, Note, Question, Syllabus, Topic } from './types.js';
 import { parseYaml, validateAt, type YamlSource } from './yaml-source.js';
 
 /** Content files keyed by their path relative to the content folder, with `/` separators. */
 export type ContentFiles = ReadonlyMap<string, string>;
 
 const TOP_LEVEL_FILES = new Set(['syllabus.yaml', 'SYLLABUS.txt', 'FORMAT.md']);
-const TOP_LEVEL_DIRS = new Set(['blueprints']);
+const BLUEPRINT_FILE = /^blueprints\/([a-z0-9-]+)\.yaml$/;
 
 export function compileBank(files: ContentFiles): Bank {
   const problems: ContentProblem[] = [];
@@ -23,11 +23,18 @@ export function compileBank(files: ContentFiles): Bank {
   const questions: Question[] = [];
   const questionIds = new Map<string, string>();
   const questionFiles: { path: string; topicId: string }[] = [];
+  const blueprints: Blueprint[] = [];
 
   for (const [path, text] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
     const parts = path.split('/');
     if (parts.length === 1 && TOP_LEVEL_FILES.has(path)) continue;
-    if (parts.length > 1 && TOP_LEVEL_DIRS.has(parts[0] ?? '')) continue;
+    if (parts[0] === 'blueprints') {
+      const bp = BLUEPRINT_FILE.test(path) ? compileBlueprint(path, text, syllabus, problems) : null;
+      if (bp) blueprints.push(bp);
+      else if (!BLUEPRINT_FILE.test(path))
+        problems.push({ file: path, line: 1, message: 'unexpected file: expected blueprints/<id>.yaml' });
+      continue;
+    }
     const m = /^([a-z0-9-]+)\/([a-z0-9-]+)(\.md|\.questions\.yaml)$/.exec(path);
     if (!m) {
       problems.push({
@@ -84,7 +91,42 @@ export function compileBank(files: ContentFiles): Bank {
     }
   }
   if (problems.length > 0) throw new ContentError(problems);
-  return { syllabus, notes, questions };
+  return { syllabus, blueprints, notes, questions };
+}
+
+function compileBlueprint(
+  file: string,
+  text: string,
+  syllabus: Syllabus,
+  problems: ContentProblem[],
+): Blueprint | null {
+  const src = parseYaml(file, text, problems);
+  if (!src) return null;
+  const raw = validateAt(src, blueprintSchema, [], src.value, problems);
+  if (!raw) return null;
+  const before = problems.length;
+  if (`blueprints/${raw.id}.yaml` !== file)
+    problems.push({ file, line: src.lineOf(['id']), message: `id "${raw.id}" must match the file name` });
+  const sectionIds = new Set(syllabus.sections.map((s) => s.id));
+  raw.stages.forEach((stage, si) => {
+    stage.sections.forEach((sec, i) => {
+      if (!sectionIds.has(sec))
+        problems.push({
+          file,
+          line: src.lineOf(['stages', si, 'sections', i]),
+          message: `unknown section "${sec}"`,
+        });
+    });
+  });
+  const total = raw.stages.reduce((n, st) => n + st.minutes, 0);
+  if (total !== raw.minutes) {
+    problems.push({
+      file,
+      line: src.lineOf(['minutes']),
+      message: `the stages add up to ${total} minutes, not ${raw.minutes}`,
+    });
+  }
+  return problems.length > before ? null : { ...raw, file };
 }
 
 function compileSyllabus(files: ContentFiles, problems: ContentProblem[]): Syllabus | null {

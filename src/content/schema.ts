@@ -84,3 +84,25 @@ export const questionFileSchema = z.array(z.unknown());
 
 export type RawQuestion = z.infer<typeof questionSchema>;
 export type RawSyllabus = z.infer<typeof syllabusSchema>;
+
+export const blueprintSchema = z.strictObject({
+  id: kebab,
+  title: text,
+  description: text,
+  minutes: z.number().int().min(5).max(180),
+  stages: z
+    .array(
+      z.strictObject({
+        id: kebab,
+        title: text,
+        minutes: z.number().int().min(1).max(120),
+        sections: z.array(kebab).min(1, 'a stage draws from at least one section'),
+        questions: z.number().int().min(1).max(20),
+        types: z
+          .array(z.enum(['open', 'choice', 'predict', 'code', 'design']))
+          .min(1)
+          .default(['open', 'choice', 'predict', 'code', 'design']),
+      }),
+    )
+    .min(1, 'a blueprint needs at least one stage'),
+});

@@ -37,6 +37,7 @@ const open = (id: string, topicId: string, prompt: string): Question => ({
 });
 
 const bank: Bank = {
+  blueprints: [],
   syllabus: {
     sections: [
       {

@@ -96,8 +96,30 @@ export interface CodeQuestion extends QuestionBase {
 
 export type Question = OpenQuestion | DesignQuestion | ChoiceQuestion | PredictQuestion | CodeQuestion;
 
+/** One stage of a mock interview: a time budget and the sections its questions come from. */
+export interface BlueprintStage {
+  id: string;
+  title: string;
+  minutes: number;
+  sections: string[];
+  /** Questions asked in this stage (follow-ups come on top, within the time budget). */
+  questions: number;
+  types: QuestionType[];
+}
+
+export interface Blueprint {
+  id: string;
+  title: string;
+  description: string;
+  minutes: number;
+  stages: BlueprintStage[];
+  file: string;
+}
+
 export interface Bank {
   syllabus: Syllabus;
+  /** Mock-interview blueprints, from content/blueprints/. */
+  blueprints: Blueprint[];
   /** Authored notes by topic id (a syllabus topic may have none yet). */
   notes: Record<string, Note>;
   questions: Question[];

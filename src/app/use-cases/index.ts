@@ -4,6 +4,7 @@ import { AppError } from '../errors.js';
 import { loadSettings, updateSettings } from '../settings.js';
 import { exportBackup, importBackup } from './backup.js';
 import { nextTopicToStudy, search, startQuiz, studyTopic } from './browse.js';
+import { answerMock, getMock, getMockReport, listBlueprints, listMockReports, startMock } from './mock.js';
 import { getUserNote, saveUserNote } from './notes.js';
 import { makeStudyPlan } from './plan.js';
 import { getProgress } from './progress.js';
@@ -32,6 +33,12 @@ export const useCases = {
   'settings/update': (ctx: AppContext, input: unknown) => updateSettings(ctx, input),
   'backup/export': (ctx: AppContext) => exportBackup(ctx),
   'backup/import': (ctx: AppContext, input: unknown) => importBackup(ctx, input),
+  'mock/list': (ctx: AppContext) => listBlueprints(ctx),
+  'mock/start': (ctx: AppContext, input: unknown) => startMock(ctx, input),
+  'mock/get': (ctx: AppContext, input: unknown) => getMock(ctx, input),
+  'mock/answer': (ctx: AppContext, input: unknown) => answerMock(ctx, input),
+  'reports/list': (ctx: AppContext) => listMockReports(ctx),
+  'reports/get': (ctx: AppContext, input: unknown) => getMockReport(ctx, input),
 } as const;
 
 export type UseCaseName = keyof typeof useCases;

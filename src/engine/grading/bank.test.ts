@@ -39,6 +39,7 @@ function smallBank(): Bank {
         { id: 's', number: 1, title: 'S', topics: [topic('gil', 'GIL'), topic('n-plus-one', 'N+1')] },
       ],
     },
+    blueprints: [],
     notes: {},
     questions: [
       {

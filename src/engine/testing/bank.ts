@@ -68,5 +68,5 @@ export function makeBank(specs: readonly TopicSpec[]): Bank {
       questions.push(makeQuestion(`${spec.id}-q${i}`, spec.id, types[i % types.length]!, difficulty));
     }
   }
-  return { syllabus: { sections: [...sections.values()] }, notes: {}, questions };
+  return { syllabus: { sections: [...sections.values()] }, blueprints: [], notes: {}, questions };
 }
