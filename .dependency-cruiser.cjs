@@ -13,7 +13,20 @@ module.exports = {
     layer('store', ['runner', 'app', 'cli', 'server']),
     layer('runner', ['store', 'app', 'cli', 'server']),
     layer('app', ['cli', 'server']),
-    layer('cli', ['server', 'store', 'runner']),
+    layer('cli', ['store', 'runner']),
+    {
+      name: 'cli-only-serve-starts-server',
+      comment: 'The two faces stay apart; only `pyprep serve` loads the HTTP face, through its entry point.',
+      severity: 'error',
+      from: { path: '^src/cli/', pathNot: '^src/cli/commands/serve\\.ts$' },
+      to: { path: '^src/server/' },
+    },
+    {
+      name: 'serve-through-entry',
+      severity: 'error',
+      from: { path: '^src/cli/commands/serve\\.ts$' },
+      to: { path: '^src/server/', pathNot: '^src/server/serve\\.ts$' },
+    },
     layer('server', ['cli', 'store', 'runner']),
     {
       name: 'engine-is-pure',

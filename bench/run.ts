@@ -1,12 +1,18 @@
 // `npm run bench`: runs every benchmark, prints each figure beside its baseline, writes bench/results.json.
 import { writeFileSync } from 'node:fs';
+import { appBench } from './app.bench.js';
 import { cliBench } from './cli.bench.js';
 import type { Figure } from './figure.js';
 import { runnerBench } from './runner.bench.js';
+import { serverBench } from './server.bench.js';
+import { webBench } from './web.bench.js';
 
 const suites: [string, () => Promise<Figure[]>][] = [
   ['cli', cliBench],
   ['runner', runnerBench],
+  ['app', appBench],
+  ['server', serverBench],
+  ['web', webBench],
 ];
 
 const only = process.argv[2];

@@ -37,8 +37,9 @@ else
 fi
 
 step "lint";       npx biome check .
-step "types";      npx tsc -p tsconfig.json --noEmit
-step "layering";   npx depcruise src --config .dependency-cruiser.cjs
+step "types";      npm run --silent typecheck
+step "layering";   npm run --silent layers
 step "build";      npm run build --silent
 step "tests";      npx vitest run
 step "verify content"; node scripts/verify-ci.mjs
+step "end-to-end (Chromium)"; npx vitest run --config vitest.e2e.config.ts

@@ -6,6 +6,7 @@ import { register as registerMock } from './commands/mock.js';
 import { register as registerPractice } from './commands/practice.js';
 import { register as registerProgress } from './commands/progress.js';
 import { register as registerRun } from './commands/run.js';
+import { register as registerServe } from './commands/serve.js';
 import { register as registerStudy } from './commands/study.js';
 import { register as registerSyllabus } from './commands/syllabus.js';
 import { register as registerVerify } from './commands/verify.js';
@@ -39,6 +40,7 @@ function buildProgram(): Command {
     registerProgress,
     registerData,
     registerRun,
+    registerServe,
     registerVerify,
   ]) {
     register(program);
