@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { ExportBundle, ImportCounts } from '../engine/ports/repository.js';
 import { insertLogs, logToRow } from './cards.js';
 import { StoreError } from './errors.js';
+import { rebuildCounts } from './review-counts.js';
 import { cardToRow, rowToAnswer, rowToCard, rowToLog, rowToNote, rowToReport, rowToSession } from './rows.js';
 import type { Database, Dialect } from './schema.js';
 
@@ -261,6 +262,7 @@ export async function importAll(db: Db, userId: string, data: unknown): Promise<
     }
     await insertSliced(cards, 500, (s) => trx.insertInto('cards').values(s).execute());
     await insertSliced(logs, 500, (s) => insertLogs(trx, s));
+    await rebuildCounts(trx, userId);
     await insertSliced(sessions, 500, (s) => trx.insertInto('sessions').values(s).execute());
     await insertSliced(answers, 500, (s) => trx.insertInto('session_answers').values(s).execute());
     await insertSliced(notes, 500, (s) => trx.insertInto('notes').values(s).execute());

@@ -11,6 +11,7 @@ import type {
   NewSession,
   NewSessionAnswer,
   NoteRecord,
+  RecentReview,
   ReportRecord,
   Repository,
   ReviewLogQuery,
@@ -22,6 +23,7 @@ import type {
 } from '../engine/ports/repository.js';
 import * as backup from './backup.js';
 import * as cards from './cards.js';
+import * as reviewCounts from './review-counts.js';
 import type { Database, Dialect } from './schema.js';
 import * as sessions from './sessions.js';
 import * as userData from './user-data.js';
@@ -69,13 +71,16 @@ export class KyselyStore implements Store {
     return this.#run((db) => cards.getCard(db, userId, questionId));
   }
   listCards(userId: string, filter?: CardFilter): Promise<CardRecord[]> {
-    return this.#run((db) => cards.listCards(db, userId, filter));
+    return this.#run((db) => cards.listCards(db, this.dialect, userId, filter));
   }
   listDueCards(userId: string, now: Date, limit?: number): Promise<CardRecord[]> {
     return this.#run((db) => cards.listDueCards(db, userId, now, limit));
   }
   countDue(userId: string, now: Date): Promise<number> {
     return this.#run((db) => cards.countDue(db, userId, now));
+  }
+  countCards(userId: string): Promise<number> {
+    return this.#run((db) => cards.countCards(db, userId));
   }
   saveCard(card: CardRecord): Promise<void> {
     return this.#run((db) => cards.saveCard(db, card));
@@ -86,8 +91,15 @@ export class KyselyStore implements Store {
   listReviewLogs(userId: string, query?: ReviewLogQuery): Promise<ReviewLogRecord[]> {
     return this.#run((db) => cards.listReviewLogs(db, userId, query));
   }
+  listRecentReviews(
+    userId: string,
+    questionIds: readonly string[],
+    perQuestion: number,
+  ): Promise<RecentReview[]> {
+    return this.#run((db) => cards.listRecentReviews(db, this.dialect, userId, questionIds, perQuestion));
+  }
   countReviewsByDay(userId: string, since: Date, utcOffsetMinutes?: number): Promise<DayCount[]> {
-    return this.#run((db) => cards.countReviewsByDay(db, userId, since, utcOffsetMinutes));
+    return this.#run((db) => reviewCounts.countReviewsByDay(db, userId, since, utcOffsetMinutes));
   }
 
   getNote(userId: string, topicId: string): Promise<NoteRecord | undefined> {

@@ -1,6 +1,7 @@
 // Migrations live in code (the CLI is one esbuild bundle); one set serves SQLite and PostgreSQL.
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 import { StoreError } from './errors.js';
+import { slotSql } from './review-counts.js';
 import { DEFAULT_USER_ID, type Dialect } from './schema.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations run before the typed schema exists.
@@ -150,9 +151,59 @@ function initial(dialect: Dialect): Migration {
   };
 }
 
+/**
+ * Reads for progress on a long history. The per-question index now carries what mastery reads, so the latest
+ * reviews of every question come from index pages alone; and a rollup of reviews per 15-minute slot, backfilled
+ * from the logs, feeds the heatmap instead of every log.
+ */
+function progressReads(dialect: Dialect): Migration {
+  return {
+    async up(db: AnyDb) {
+      await db.schema
+        .createIndex('review_logs_recent_idx')
+        .on('review_logs')
+        .columns(['user_id', 'question_id', 'review_at', 'id', 'rating', 'score', 'state'])
+        .execute();
+      await db.schema.dropIndex('review_logs_question_idx').execute();
+      let table = db.schema
+        .createTable('review_counts')
+        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+        .addColumn('slot', 'bigint', (c) => c.notNull())
+        .addColumn('reviews', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('review_counts_pk', ['user_id', 'slot']);
+      // Clustered on its key in SQLite, so a range of slots is one contiguous read.
+      if (dialect === 'sqlite') table = table.modifyEnd(sql`without rowid`);
+      await table.execute();
+      await db
+        .insertInto('review_counts')
+        .columns(['user_id', 'slot', 'reviews'])
+        .expression(
+          db
+            .selectFrom('review_logs')
+            .select(['user_id', slotSql.as('slot'), sql<number>`cast(count(*) as integer)`.as('reviews')])
+            .groupBy(['user_id', slotSql]),
+        )
+        .execute();
+    },
+  };
+}
+
 /** Every migration, in order; names are recorded in kysely_migration and must never change. */
 export function migrationsFor(dialect: Dialect): Record<string, Migration> {
-  return { '0001_initial': initial(dialect) };
+  return { '0001_initial': initial(dialect), '0002_progress_reads': progressReads(dialect) };
+}
+
+/** True when every known migration is recorded: a plain read, so an up-to-date open takes no write lock. */
+async function upToDate(db: AnyDb, dialect: Dialect): Promise<boolean> {
+  const names = Object.keys(migrationsFor(dialect));
+  try {
+    const rows = (await db.selectFrom('kysely_migration').select('name').execute()) as { name: string }[];
+    const done = new Set(rows.map((r) => r.name));
+    return names.every((n) => done.has(n)) && done.size === names.length;
+  } catch {
+    // No migration table yet (a new database): the migrator creates it.
+    return false;
+  }
 }
 
 /** Applies pending migrations; safe to run on every open and from two processes at once. */
@@ -162,6 +213,7 @@ export async function migrate(
   where: string,
   mapError: (error: unknown) => unknown,
 ): Promise<string[]> {
+  if (await upToDate(db, dialect)) return [];
   const provider: MigrationProvider = { getMigrations: async () => migrationsFor(dialect) };
   const migrator = new Migrator({ db, provider });
   const { error, results } = await migrator.migrateToLatest();

@@ -2,8 +2,9 @@
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { StoreError } from './errors.js';
+import { expectDaysMatchLogs, historyReadsContract } from './history-reads.contract.js';
 import { openStore } from './open.js';
-import { repositoryContract } from './repository.contract.js';
+import { repositoryContract, type StoreFactory } from './repository.contract.js';
 import { card, log } from './test-fixtures.js';
 
 const adminUrl = process.env.PYPREP_TEST_PG_URL;
@@ -27,7 +28,7 @@ async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void>
   };
 }
 
-repositoryContract('postgres', async () => {
+const factory: StoreFactory = async () => {
   const { url, drop } = await freshDatabase();
   let store = await openStore({ url });
   return {
@@ -44,7 +45,9 @@ repositoryContract('postgres', async () => {
       await drop();
     },
   };
-});
+};
+repositoryContract('postgres', factory);
+historyReadsContract('postgres', factory);
 
 describe('postgres specifics', () => {
   it('parses int8 as numbers for its own pool only, leaving pg global parsers alone', async () => {
@@ -78,6 +81,9 @@ describe('postgres specifics', () => {
         ),
       );
       expect(new Set((await a!.listReviewLogs('local')).map((l) => l.answer)).size).toBe(100);
+      // All 100 land in one 15-minute slot: the rollup row took every concurrent increment.
+      expect(await b!.countReviewsByDay('local', new Date(0))).toEqual([{ day: '2025-01-15', count: 100 }]);
+      await expectDaysMatchLogs(a!, 'local');
     } finally {
       await Promise.all([a!.close(), b!.close()]);
       await drop();

@@ -47,6 +47,13 @@ export interface ReviewLogsTable {
   source: string;
 }
 
+/** Reviews per user per 15-minute slot (slot = floor(review_at / 900000)): a rollup of review_logs. */
+export interface ReviewCountsTable {
+  user_id: string;
+  slot: number;
+  reviews: number;
+}
+
 export interface SessionsTable {
   id: string;
   user_id: string;
@@ -93,6 +100,7 @@ export interface Database {
   users: UsersTable;
   cards: CardsTable;
   review_logs: ReviewLogsTable;
+  review_counts: ReviewCountsTable;
   sessions: SessionsTable;
   session_answers: SessionAnswersTable;
   notes: NotesTable;

@@ -1,14 +1,26 @@
 // The contract on a real SQLite file, plus what only a file can get wrong: crashes, two writers, damage.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { StoreError } from './errors.js';
+import { expectDaysMatchLogs, historyReadsContract } from './history-reads.contract.js';
+import { migrationsFor } from './migrations.js';
 import { openStore, resolveStoreTarget } from './open.js';
-import { repositoryContract } from './repository.contract.js';
+import { repositoryContract, type StoreFactory } from './repository.contract.js';
 import { defaultDbPath } from './sqlite.js';
 import { card, log } from './test-fixtures.js';
 
@@ -19,7 +31,7 @@ const freshPath = (): string => join(root, `db-${++n}`, 'pyprep.db');
 const here = resolve(import.meta.dirname);
 const cwd = resolve(here, '../..');
 
-repositoryContract('sqlite', async () => {
+const factory: StoreFactory = async () => {
   const path = freshPath();
   let store = await openStore({ path });
   return {
@@ -36,7 +48,9 @@ repositoryContract('sqlite', async () => {
       rmSync(join(path, '..'), { recursive: true, force: true });
     },
   };
-});
+};
+repositoryContract('sqlite', factory);
+historyReadsContract('sqlite', factory);
 
 const sha = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex');
 
@@ -90,6 +104,22 @@ function integrity(path: string): string {
   }
 }
 
+/** The rollup table beside a GROUP BY over the logs, both as 'user slot count' lines. */
+function rollupVsLogs(path: string): { rollup: string[]; logs: string[] } {
+  const db = new BetterSqlite3(path, { readonly: true });
+  try {
+    const lines = (sql: string) => (db.prepare(sql).raw(true).all() as unknown[][]).map((r) => r.join(' '));
+    return {
+      rollup: lines('select user_id, slot, reviews from review_counts order by user_id, slot'),
+      logs: lines(
+        'select user_id, review_at / 900000, count(*) from review_logs group by 1, 2 order by 1, 2',
+      ),
+    };
+  } finally {
+    db.close();
+  }
+}
+
 describe('sqlite file handling', () => {
   it('resolves the database location from options, PYPREP_DB, DATABASE_URL and XDG_DATA_HOME', () => {
     expect(resolveStoreTarget({ path: '/x/a.db', env: { PYPREP_DB: '/y/b.db' } })).toEqual({
@@ -125,7 +155,7 @@ describe('sqlite file handling', () => {
     try {
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
       const names = db.prepare('select name from kysely_migration order by name').all() as { name: string }[];
-      expect(names.map((r) => r.name)).toEqual(['0001_initial']);
+      expect(names.map((r) => r.name)).toEqual(['0001_initial', '0002_progress_reads']);
       expect(db.prepare("select id from users where id = 'local'").get()).toEqual({ id: 'local' });
     } finally {
       db.close();
@@ -164,6 +194,48 @@ describe('sqlite file handling', () => {
     expect((error as StoreError).message).toContain(path);
     expect(sha(path)).toBe(before);
   });
+
+  it('refuses a large database (shallow check) whose root page or right edge was smashed, without changing it', async () => {
+    const path = freshPath();
+    await (await openStore({ path })).close();
+    const raw = new BetterSqlite3(path);
+    const insert = raw.prepare(
+      `insert into review_logs (user_id, question_id, topic_id, rating, state, due, stability, difficulty,
+        elapsed_days, last_elapsed_days, scheduled_days, learning_steps, review_at, source, answer)
+       values ('local', ?, 't', 3, 2, 0, 1, 1, 0, 0, 0, 0, ?, 'review', ?)`,
+    );
+    raw.transaction(() => {
+      for (let i = 0; i < 9000; i++) insert.run(`q${i % 50}`, i, 'x'.repeat(2000));
+    })();
+    raw.pragma('wal_checkpoint(TRUNCATE)');
+    // Where the table starts (its root) and where the next row would go (its rightmost leaf).
+    const pageSize = Number(raw.pragma('page_size', { simple: true }));
+    const leaves = raw
+      .prepare(
+        "select pageno, path from dbstat where name = 'review_logs' and pagetype = 'leaf' order by path",
+      )
+      .all() as { pageno: number }[];
+    const root = Number(
+      raw.prepare("select rootpage from sqlite_master where name = 'review_logs'").pluck().get(),
+    );
+    raw.close();
+    expect(statSync(path).size).toBeGreaterThan(16 * 1024 * 1024);
+    const pristine = readFileSync(path);
+    for (const page of [root, leaves.at(-1)!.pageno]) {
+      const bytes = Buffer.from(pristine);
+      randomBytes(pageSize).copy(bytes, (page - 1) * pageSize);
+      writeFileSync(path, bytes);
+      const before = sha(path);
+      const error = await openStore({ path }).catch((e: unknown) => e);
+      expect(error, `page ${page}`).toBeInstanceOf(StoreError);
+      expect((error as StoreError).code).toBe('corrupt');
+      expect(sha(path)).toBe(before);
+    }
+    writeFileSync(path, pristine);
+    const store = await openStore({ path });
+    expect(await store.listRecentReviews('local', ['q1'], 2)).toHaveLength(2);
+    await store.close();
+  }, 60_000);
 
   it('reports a data directory that cannot be created', async () => {
     const blocker = join(root, 'a-file');
@@ -256,5 +328,51 @@ describe('sqlite file handling', () => {
       await store.close();
     }
     expect(integrity(path)).toBe('ok');
+    const { rollup, logs } = rollupVsLogs(path);
+    expect(rollup.length).toBeGreaterThan(0);
+    expect(rollup).toEqual(logs);
   }, 120_000);
+
+  it('backfills the review rollup when migrating a file made before it existed', async () => {
+    const path = freshPath();
+    mkdirSync(join(path, '..'), { recursive: true });
+    const raw = new BetterSqlite3(path);
+    const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: raw }) });
+    const only = { '0001_initial': migrationsFor('sqlite')['0001_initial']! };
+    await new Migrator({ db, provider: { getMigrations: async () => only } }).migrateToLatest();
+    const insert = raw.prepare(
+      `insert into review_logs (user_id, question_id, topic_id, rating, state, due, stability, difficulty,
+        elapsed_days, last_elapsed_days, scheduled_days, learning_steps, review_at, source)
+       values ('local', ?, 't', 3, 2, 0, 1, 1, 0, 0, 0, 0, ?, 'review')`,
+    );
+    for (let i = 0; i < 500; i++) insert.run(`q${i % 7}`, Date.UTC(2025, 0, 1) + i * 7 * 60_000);
+    await db.destroy();
+    const store = await openStore({ path });
+    try {
+      const { rollup, logs } = rollupVsLogs(path);
+      expect(rollup.length).toBeGreaterThan(100);
+      expect(rollup).toEqual(logs);
+      await expectDaysMatchLogs(store, 'local');
+      expect(await store.listRecentReviews('local', ['q0'], 3)).toHaveLength(3);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('opens an up-to-date file without taking the write lock', async () => {
+    const path = freshPath();
+    await (await openStore({ path })).close();
+    const holder = new BetterSqlite3(path);
+    holder.exec('begin immediate');
+    try {
+      const started = Date.now();
+      const store = await openStore({ path });
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(await store.countCards('local')).toBe(0);
+      await store.close();
+    } finally {
+      holder.exec('rollback');
+      holder.close();
+    }
+  });
 });

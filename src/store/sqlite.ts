@@ -130,10 +130,19 @@ export function sqliteErrorMapper(path: string): (error: unknown) => unknown {
 
 const FULL_CHECK_MAX_BYTES = 16 * 1024 * 1024;
 
-/** Reads the schema and one row of every table: catches a garbage file or a smashed root page cheaply. */
+/**
+ * Reads the schema, then the first and the last row of every table: catches a garbage file, a smashed root page
+ * and a smashed right edge (where new rows are appended) without reading the whole file.
+ */
 function shallowCheck(raw: BetterSqlite3.Database): string {
-  const tables = raw.prepare("select name from sqlite_master where type = 'table'").pluck().all() as string[];
-  for (const t of tables) raw.prepare(`select * from "${t.replaceAll('"', '""')}" limit 1`).all();
+  const tables = raw
+    .prepare("select name, wr from pragma_table_list where schema = 'main' and type = 'table'")
+    .all() as { name: string; wr: number }[];
+  for (const { name, wr } of tables) {
+    const t = `"${name.replaceAll('"', '""')}"`;
+    raw.prepare(`select * from ${t} limit 1`).all();
+    if (!wr) raw.prepare(`select * from ${t} order by rowid desc limit 1`).all();
+  }
   return 'ok';
 }
 

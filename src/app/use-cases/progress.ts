@@ -2,6 +2,7 @@
 import {
   computeReadiness,
   forecastReadiness,
+  RECENT_REVIEWS,
   type Readiness,
   weakestTopics,
 } from '../../engine/mastery/mastery.js';
@@ -10,8 +11,6 @@ import { dayKey, parseDay } from '../../engine/time.js';
 import type { AppContext } from '../context.js';
 import { loadSettings } from '../settings.js';
 
-/** Reviews read for quality: the engine reads the latest few per topic; this bounds the read on a long history. */
-const RECENT_LOG_LIMIT = 5000;
 const HEATMAP_DAYS = 365;
 
 export interface ProgressView {
@@ -35,10 +34,14 @@ export async function getProgress(ctx: AppContext): Promise<ProgressView> {
   const offset = -now.getTimezoneOffset();
   const settings = await loadSettings(ctx);
   const scheduler = createScheduler({ desiredRetention: settings.desiredRetention });
-  const [cards, logs, dueNow, days] = await Promise.all([
-    ctx.repo.listCards(ctx.userId),
-    ctx.repo.listReviewLogs(ctx.userId, { order: 'desc', limit: RECENT_LOG_LIMIT }),
+  // Reads bounded by the bank (its cards, a topic's latest reviews are among its questions' latest few each)
+  // and by a year of 15-minute tallies, however long the history is.
+  const questionIds = ctx.bank.questions.map((q) => q.id);
+  const [cards, logs, dueNow, cardCount, days] = await Promise.all([
+    ctx.repo.listCards(ctx.userId, { questionIds }),
+    ctx.repo.listRecentReviews(ctx.userId, questionIds, RECENT_REVIEWS),
     ctx.repo.countDue(ctx.userId, now),
+    ctx.repo.countCards(ctx.userId),
     ctx.repo.countReviewsByDay(ctx.userId, new Date(now.getTime() - HEATMAP_DAYS * 86_400_000), offset),
   ]);
   const input = { bank: ctx.bank, cards, logs, scheduler };
@@ -72,7 +75,7 @@ export async function getProgress(ctx: AppContext): Promise<ProgressView> {
     interviewDate: settings.interviewDate,
     forecast: forecast?.overall ?? null,
     heatmap: days,
-    totals: { cards: cards.length, reviews: days.reduce((n, d) => n + d.count, 0) },
+    totals: { cards: cardCount, reviews: days.reduce((n, d) => n + d.count, 0) },
   };
 }
 

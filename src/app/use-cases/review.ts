@@ -39,20 +39,24 @@ export async function reviewNext(ctx: AppContext, raw: unknown = {}): Promise<Ne
   const skipped = new Set(parsed.data.exclude);
   const settings = await loadSettings(ctx);
   const now = ctx.clock.now();
-  const [cards, todays] = await Promise.all([
-    ctx.repo.listCards(ctx.userId),
-    ctx.repo.listReviewLogs(ctx.userId, { since: startOfLocalDay(now) }),
+  const dayStart = startOfLocalDay(now);
+  // Only the bank's cards (retired questions' cards are never shown), today's first reviews and the last log:
+  // each read is bounded by the bank or by one day, not by the length of the history.
+  const [cards, introduced, [last]] = await Promise.all([
+    ctx.repo.listCards(ctx.userId, { questionIds: ctx.bank.questions.map((q) => q.id) }),
+    ctx.repo.listReviewLogs(ctx.userId, { since: dayStart, state: 0 }),
+    ctx.repo.listReviewLogs(ctx.userId, { since: dayStart, order: 'desc', limit: 1 }),
   ]);
   const queue = composeReviewQueue({
     bank: ctx.bank,
     cards,
     now,
     newPerDay: settings.newPerDay,
-    introducedToday: countIntroducedSince(todays, startOfLocalDay(now)),
+    introducedToday: countIntroducedSince(introduced, dayStart),
     random: ctx.random,
     limit: 1,
     include: (q) => !skipped.has(q.id),
-    ...(todays.at(-1) ? { previousTopic: todays.at(-1)!.topicId } : {}),
+    ...(last ? { previousTopic: last.topicId } : {}),
   });
   const first = queue.items[0];
   if (!first) return null;

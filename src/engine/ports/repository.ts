@@ -72,10 +72,18 @@ export interface ReviewLogQuery {
   until?: Date;
   questionId?: string;
   topicId?: string;
+  /** Only logs written in this card state (e.g. 0: first reviews of new cards). */
+  state?: CardState;
   /** Oldest first by default; with `limit`, 'desc' gives the latest N. */
   order?: 'asc' | 'desc';
   limit?: number;
 }
+
+/** The fields of a review log that mastery reads (no answer text or feedback). */
+export type RecentReview = Pick<
+  ReviewLogRecord,
+  'id' | 'questionId' | 'review' | 'rating' | 'score' | 'state'
+>;
 
 export interface DayCount {
   /** Calendar day, YYYY-MM-DD, in the offset the caller gave. */
@@ -192,11 +200,19 @@ export interface Repository {
   /** Unsuspended cards with due <= now, earliest due first. */
   listDueCards(userId: string, now: Date, limit?: number): Promise<CardRecord[]>;
   countDue(userId: string, now: Date): Promise<number>;
+  /** Every card of the user, including those of questions no longer in the bank. */
+  countCards(userId: string): Promise<number>;
   /** Inserts or replaces a card without a review (e.g. to suspend it). */
   saveCard(card: CardRecord): Promise<void>;
   /** Stores the card's new state and appends the log in one transaction. */
   recordReview(card: CardRecord, log: NewReviewLog): Promise<ReviewLogRecord>;
   listReviewLogs(userId: string, query?: ReviewLogQuery): Promise<ReviewLogRecord[]>;
+  /** The latest `perQuestion` reviews of each question, newest first; reads O(questions × perQuestion) rows. */
+  listRecentReviews(
+    userId: string,
+    questionIds: readonly string[],
+    perQuestion: number,
+  ): Promise<RecentReview[]>;
   /** Reviews per calendar day since `since`, oldest day first; `utcOffsetMinutes` shifts day boundaries. */
   countReviewsByDay(userId: string, since: Date, utcOffsetMinutes?: number): Promise<DayCount[]>;
 
