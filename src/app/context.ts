@@ -26,6 +26,8 @@ export interface OpenAppOptions {
   /** A ready runner (tests), else CPython when an interpreter exists, else Pyodide. */
   runner?: CodeRunner;
   bank?: Bank;
+  /** Load the bank with its rendered HTML (the web app shows it; the terminal does not need it). */
+  html?: boolean;
   clock?: Clock;
   seed?: number;
   userId?: string;
@@ -34,7 +36,7 @@ export interface OpenAppOptions {
 const systemClock: Clock = { now: () => new Date() };
 
 export async function openApp(options: OpenAppOptions = {}): Promise<AppContext> {
-  const bank = options.bank ?? (await getBank());
+  const bank = options.bank ?? (await getBank({ html: options.html ?? false }));
   const repo = options.repo ?? (await openRepository(options.db));
   const clock = options.clock ?? systemClock;
   const userId = options.userId ?? 'local';

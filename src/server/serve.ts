@@ -29,7 +29,7 @@ export interface RunningServer {
 }
 
 export async function serve(opts: ServeOptions): Promise<RunningServer> {
-  const ctx = await openApp({ ...(opts.db ? { db: opts.db } : {}), ...opts.app });
+  const ctx = await openApp({ html: true, ...(opts.db ? { db: opts.db } : {}), ...opts.app });
   const code = createCodeRunService(ctx);
   const closeApp = async (): Promise<void> => {
     await code.close();

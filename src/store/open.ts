@@ -1,7 +1,6 @@
 // Picks the dialect: a postgres:// URL means PostgreSQL, anything else is a SQLite file.
 import { StoreError } from './errors.js';
 import type { Store } from './kysely-repository.js';
-import { openPostgres } from './postgres.js';
 import { defaultDbPath, openSqlite } from './sqlite.js';
 
 export interface OpenStoreOptions {
@@ -40,7 +39,9 @@ export function resolveStoreTarget(options: OpenStoreOptions = {}): StoreTarget 
   return { dialect: 'sqlite', path: defaultDbPath(env) };
 }
 
-export function openStore(options: OpenStoreOptions = {}): Promise<Store> {
+export async function openStore(options: OpenStoreOptions = {}): Promise<Store> {
   const target = resolveStoreTarget(options);
-  return target.dialect === 'postgres' ? openPostgres(target.url) : openSqlite(target.path);
+  // pg and its driver load only for a PostgreSQL target: most users never pay for them.
+  if (target.dialect === 'postgres') return import('./postgres.js').then((m) => m.openPostgres(target.url));
+  return openSqlite(target.path);
 }

@@ -305,7 +305,7 @@ describe('sqlite file handling', () => {
     for (const id of acked) expect(stored.has(id), `acked ${id} missing`).toBe(true);
     expect(stored.size).toBeGreaterThanOrEqual(acked.length);
     expect(integrity(path)).toBe('ok');
-  }, 60_000);
+  }, 180_000);
 
   it('lets two processes write the same file at once: no SQLITE_BUSY, no review lost', async () => {
     const path = freshPath();
