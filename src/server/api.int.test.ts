@@ -6,6 +6,14 @@ import { databases, type TestServer, testServer } from './testing/harness.js';
 const dbs = databases('api');
 afterAll(() => dbs.cleanup());
 
+interface MockViewLike {
+  sessionId: string;
+  secondsLeft: number;
+  reportId: string | null;
+  step: { kind: string; question: { id: string; type: string } } | null;
+  scorecard: { signal: string } | null;
+}
+
 const errorOf = (res: { json(): unknown }) =>
   (res.json() as { error: { code: string; message: string } }).error;
 
@@ -213,6 +221,133 @@ describe.each(dbs.engines)('the API on %s', (_name, newDb) => {
     expect(huge.statusCode).toBe(413);
     expect(errorOf(huge).code).toBe('too-large');
   });
+
+  it('sits a mock interview, saves the scorecard and serves it as JSON, Markdown and HTML', async () => {
+    const list = (await s.call('GET', '/api/mock/blueprints')).json() as { blueprints: { id: string }[] };
+    expect(list.blueprints.map((b) => b.id)).toContain('screening-20');
+    const started = await s.call('POST', '/api/mock', { blueprint: 'screening-20', seed: 4 });
+    expect(started.statusCode).toBe(200);
+    let v = started.json() as MockViewLike;
+    expect(v).toMatchObject({ blueprint: { id: 'screening-20', minutes: 20 }, answered: 0, reportId: null });
+    expect(v.secondsLeft).toBeGreaterThan(20 * 60 - 5);
+    expect(v.step?.question).not.toHaveProperty('difficulty');
+    expect(started.body).not.toMatch(/"(answer|solution|tests|correct|difficulty)"/);
+    expect((await s.call('GET', `/api/mock/${v.sessionId}`)).json()).toMatchObject({
+      sessionId: v.sessionId,
+      step: { question: { id: v.step?.question.id } },
+    });
+
+    const url = `/api/mock/${v.sessionId}/answer`;
+    const wrong = await s.call('POST', url, { id: 'decorators-explain', skip: true });
+    expect(wrong.statusCode).toBe(409);
+    expect(errorOf(wrong).message).toMatch(/waiting for an answer to/);
+    for (const body of [
+      {},
+      { id: v.step?.question.id },
+      { id: v.step?.question.id, answer: { choice: 'a' } },
+      { id: v.step?.question.id, answer: { text: 'x' }, extra: 1 },
+      { id: '', skip: true },
+    ]) {
+      const res = await s.call('POST', url, body);
+      expect(res.statusCode, JSON.stringify(body)).toBe(400);
+      expect(errorOf(res).code).toBe('bad-input');
+    }
+
+    let graded = 0;
+    for (let i = 0; v.step && i < 30; i++) {
+      const q = s.ctx.bank.questions.find((x) => x.id === v.step?.question.id);
+      if (!q) throw new Error(`unknown question ${v.step.question.id}`);
+      // Alternate a model answer and a skip, so both paths run.
+      const answer =
+        v.step.kind === 'followup-text'
+          ? { text: 'I would measure first, then add an index.' }
+          : i % 2 === 1
+            ? null
+            : q.type === 'choice'
+              ? { choice: q.options.flatMap((o, n) => (o.correct ? [n] : [])) }
+              : { text: q.type === 'predict' ? q.output : q.type === 'code' ? q.solution : q.answer };
+      const res = await s.call('POST', url, { id: q.id, ...(answer ? { answer } : { skip: true }) });
+      expect(res.statusCode, res.body).toBe(200);
+      const out = res.json() as { graded: unknown; view: MockViewLike };
+      if (out.graded) graded++;
+      v = out.view;
+    }
+    expect(v.step).toBeNull();
+    expect(graded).toBeGreaterThan(0);
+    expect(v.reportId).toEqual(expect.any(String));
+    expect(v.scorecard?.signal).toMatch(/^(Strong hire|Hire|Lean no|No)$/);
+    const after = await s.call('POST', url, { id: 'decorators-explain', skip: true });
+    expect(after.statusCode).toBe(409);
+
+    const reports = (await s.call('GET', '/api/reports')).json() as { reports: { id: string }[] };
+    expect(reports.reports[0]?.id).toBe(v.reportId);
+    const one = await s.call('GET', `/api/reports/${v.reportId}`);
+    expect(one.json()).toMatchObject({ id: v.reportId, scorecard: { blueprint: 'screening-20' } });
+    const md = await s.call('GET', `/api/reports/${v.reportId}.md`);
+    expect(md.statusCode).toBe(200);
+    expect(md.headers['content-type']).toMatch(/^text\/markdown/);
+    expect(md.headers['content-disposition']).toMatch(
+      /^attachment; filename="pyprep-mock-screening-20-.+\.md"$/,
+    );
+    expect(md.body).toMatch(/^# Mock interview scorecard/);
+    const html = await s.call('GET', `/api/reports/${v.reportId}.html`);
+    expect(html.statusCode).toBe(200);
+    expect(html.headers['content-type']).toMatch(/^text\/html/);
+    expect(html.headers['content-disposition']).toMatch(/^attachment; filename=".+\.html"$/);
+    expect(html.body).toMatch(/^<!doctype html>/);
+    expect(html.body).not.toMatch(/<script/);
+  });
+
+  it('answers unknown mock sessions, blueprints and reports with 404, bad starts with 400', async () => {
+    for (const [method, url, body] of [
+      ['GET', '/api/mock/no-such-session', undefined],
+      ['POST', '/api/mock/no-such-session/answer', { id: 'decorators-explain', skip: true }],
+      ['POST', '/api/mock', { blueprint: 'nope' }],
+      ['GET', '/api/reports/no-such-report', undefined],
+      ['GET', '/api/reports/no-such-report.md', undefined],
+      ['GET', '/api/reports/no-such-report.html', undefined],
+    ] as const) {
+      const res = await s.call(method, url, body);
+      expect(res.statusCode, url).toBe(404);
+      expect(errorOf(res).code).toBe('not-found');
+    }
+    for (const body of [{ blueprint: 5 }, { seed: -1 }, { seed: 1.5 }, { blueprint: 'screening-20', x: 1 }]) {
+      const res = await s.call('POST', '/api/mock', body);
+      expect(res.statusCode, JSON.stringify(body)).toBe(400);
+    }
+  });
+
+  it('refuses code answers in a mock while code execution is off', async () => {
+    const off = await testServer(await newDb(), { codeExecution: false });
+    try {
+      // Skips through the interview until a code exercise is pending.
+      // Seeds that reach one quickly on a fresh database come first.
+      const tries: [string, number][] = [
+        ['django-heavy-45', 0],
+        ['fastapi-heavy-45', 2],
+        ...[1, 2, 3, 4, 5].map((n): [string, number] => ['fastapi-heavy-45', n * 7]),
+      ];
+      for (const [blueprint, seed] of tries) {
+        let v = (await off.call('POST', '/api/mock', { blueprint, seed })).json() as MockViewLike;
+        const url = `/api/mock/${v.sessionId}/answer`;
+        while (v.step && v.step.question.type !== 'code')
+          v = (
+            (await off.call('POST', url, { id: v.step.question.id, skip: true })).json() as {
+              view: MockViewLike;
+            }
+          ).view;
+        if (!v.step) continue;
+        const res = await off.call('POST', url, { id: v.step.question.id, answer: { text: 'pass' } });
+        expect(res.statusCode).toBe(403);
+        expect(errorOf(res).message).toMatch(/loopback/);
+        expect((await off.call('POST', url, { id: v.step.question.id, skip: true })).statusCode).toBe(200);
+        return;
+      }
+      throw new Error('no mock reached a code question');
+    } finally {
+      await off.close();
+    }
+  }, 60_000);
 
   it('answers unknown routes with a JSON 404', async () => {
     for (const [method, url] of [

@@ -12,6 +12,7 @@ import type { RouteSpec } from './route.js';
 import { registerRoutes } from './route.js';
 import { browseRoutes } from './routes/browse.js';
 import { metaRoutes } from './routes/meta.js';
+import { mockRoutes } from './routes/mock.js';
 import { reviewRoutes } from './routes/review.js';
 import { runRoutes } from './routes/run.js';
 import { userDataRoutes } from './routes/user-data.js';
@@ -125,6 +126,7 @@ export async function buildServer(opts: BuildOptions): Promise<PyprepServer> {
     ...reviewRoutes(deps),
     ...userDataRoutes(deps),
     ...runRoutes(deps),
+    ...mockRoutes(deps),
   );
   registerRoutes(app, routes);
   installStatic(app, opts.webRoot === null ? undefined : (opts.webRoot ?? findWebRoot()));

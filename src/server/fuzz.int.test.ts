@@ -8,9 +8,31 @@ import { databases, type TestServer, TOKEN, testServer } from './testing/harness
 const RUNS = Number(process.env.PYPREP_FUZZ_RUNS ?? 1000);
 const dbs = databases('fuzz');
 let s: TestServer;
+/** Real mock sessions (some open, one finished) and its report, so the mock routes get past the 404s. */
+const live = { sessions: [] as string[], pending: [] as string[], reports: [] as string[] };
 beforeAll(async () => {
   s = await testServer(await dbs.sqlite(), { webRoot: null });
-});
+  for (const seed of [1, 2, 3]) {
+    const v = (await s.call('POST', '/api/mock', { blueprint: 'screening-20', seed })).json() as MockStart;
+    live.sessions.push(v.sessionId);
+    if (v.step) live.pending.push(v.step.question.id);
+  }
+  let v = (await s.call('POST', '/api/mock', { blueprint: 'screening-20', seed: 4 })).json() as MockStart;
+  live.sessions.push(v.sessionId);
+  while (v.step) {
+    const res = await s.call('POST', `/api/mock/${v.sessionId}/answer`, {
+      id: v.step.question.id,
+      skip: true,
+    });
+    v = (res.json() as { view: MockStart }).view;
+  }
+  if (v.reportId) live.reports.push(v.reportId);
+}, 60_000);
+interface MockStart {
+  sessionId: string;
+  reportId: string | null;
+  step: { question: { id: string } } | null;
+}
 afterAll(async () => {
   await s?.close();
   await dbs.cleanup();
@@ -210,6 +232,30 @@ const validBodies: Record<string, fc.Arbitrary<unknown>> = {
     },
     { requiredKeys: [] },
   ),
+  '/api/mock': fc.record(
+    {
+      blueprint: fc.constantFrom('screening-20', 'backend-mid-45', 'nope', ''),
+      seed: fc.oneof(fc.nat(100), fc.constantFrom(-1, 0.5, 2 ** 31 + 1)),
+    },
+    { requiredKeys: [] },
+  ),
+  '/api/mock/:sessionId/answer': fc.oneof(
+    answer,
+    fc.record({ id: fc.constantFrom(...choiceIds, ...textIds), skip: fc.boolean() }),
+    // The pending questions of the live sessions, so some answers are accepted.
+    fc.constant(null).chain(() =>
+      fc.record({
+        id: fc.constantFrom(...live.pending, 'nope'),
+        answer: fc.oneof(
+          fc.record({ text: fc.string({ maxLength: 30 }) }),
+          fc.record({ choice: fc.constant([0]) }),
+        ),
+      }),
+    ),
+    fc
+      .constant(null)
+      .chain(() => fc.record({ id: fc.constantFrom(...live.pending, 'nope'), skip: fc.constant(true) })),
+  ),
   '/api/backup': fc.record(
     {
       format: fc.constantFrom('pyprep-export', 'x'),
@@ -233,10 +279,10 @@ const fill = (url: string, param: string) => url.replace(/:[A-Za-z]+/, param);
 describe('fuzzing every API route', () => {
   it('covers every route', () => {
     // One it.each entry per route below: adding a route means adding its index.
-    expect(s.routes).toHaveLength(19);
+    expect(s.routes).toHaveLength(27);
   });
 
-  it.each([...Array(19).keys()])(
+  it.each([...Array(27).keys()])(
     'route #%i: no 5xx, errors are JSON with a reason',
     async (i) => {
       const spec = s.routes[i];
@@ -245,7 +291,10 @@ describe('fuzzing every API route', () => {
       const statuses: Record<number, number> = {};
       await fc.assert(
         fc.asyncProperty(
-          paramArb,
+          // Mock and report paths also get the ids of real sessions and reports.
+          /\/api\/(mock|reports)\/:/.test(spec.url)
+            ? fc.oneof(paramArb, fc.constantFrom(...live.sessions, ...live.reports))
+            : paramArb,
           queryArb(keysOf(spec.query)),
           bodyArb(spec),
           headersArb,

@@ -48,7 +48,10 @@ export function openApiDocument(specs: readonly RouteSpec[], version: string): R
       responses: {
         '200': {
           description: spec.resultName ?? 'OK',
-          content: { 'application/json': { schema: spec.response ? toSchema(spec.response) : {} } },
+          // A download route names its media type as its result (text/markdown, text/html).
+          content: /^text\/[a-z]+$/.test(spec.resultName ?? '')
+            ? { [spec.resultName as string]: { schema: { type: 'string' } } }
+            : { 'application/json': { schema: spec.response ? toSchema(spec.response) : {} } },
         },
         '400': error,
         ...(spec.public ? {} : { '401': error, '403': error }),

@@ -4,21 +4,28 @@ import type { SyllabusView } from '../../src/app/catalog.js';
 import type { PublicQuestion } from '../../src/app/question-view.js';
 import type { Settings } from '../../src/app/settings.js';
 import type { StudyPage } from '../../src/app/use-cases/browse.js';
+import type { MockAnswerResult, MockQuestionView, MockView } from '../../src/app/use-cases/mock.js';
 import type { ProgressView } from '../../src/app/use-cases/progress.js';
 import type { GradeOutcome, NextCard } from '../../src/app/use-cases/review.js';
 import type { SearchResult } from '../../src/content/search.js';
 import type { Plan } from '../../src/engine/composers/plan.js';
+import type { HiringSignal, Scorecard } from '../../src/engine/mock/scorecard.js';
 import type { RunResult } from '../../src/engine/ports/code-runner.js';
 import type { ImportCounts } from '../../src/engine/ports/repository.js';
 
 export type {
   GradeOutcome,
+  HiringSignal,
   ImportCounts,
+  MockAnswerResult,
+  MockQuestionView,
+  MockView,
   NextCard,
   Plan,
   ProgressView,
   PublicQuestion,
   RunResult,
+  Scorecard,
   SearchResult,
   Settings,
   StudyPage,
@@ -37,6 +44,23 @@ export interface RecordInput {
   feedback: unknown;
   durationMs?: number;
   source?: ReviewSource;
+}
+
+export interface BlueprintSummary {
+  id: string;
+  title: string;
+  minutes: number;
+  description: string;
+  stages: { id: string; title: string; minutes: number; questions: number }[];
+}
+
+export interface ReportSummary {
+  id: string;
+  createdAt: string;
+  blueprint: string;
+  title: string;
+  overall: number;
+  signal: HiringSignal;
 }
 
 export interface QuizFilter {
@@ -109,7 +133,23 @@ export const api = {
   exportBackup: () => request<unknown>('GET', '/api/backup'),
   importBackup: (bundle: unknown) => request<ImportCounts>('POST', '/api/backup', bundle),
   run: (code: string) => request<RunResult>('POST', '/api/run', { code }),
+  blueprints: () => request<{ blueprints: BlueprintSummary[] }>('GET', '/api/mock/blueprints'),
+  startMock: (blueprint: string, seed?: number) =>
+    request<MockView>('POST', '/api/mock', seed === undefined ? { blueprint } : { blueprint, seed }),
+  mock: (sessionId: string) => request<MockView>('GET', `/api/mock/${enc(sessionId)}`),
+  answerMock: (sessionId: string, id: string, answer: Answer | null) =>
+    request<MockAnswerResult>(
+      'POST',
+      `/api/mock/${enc(sessionId)}/answer`,
+      answer ? { id, answer } : { id, skip: true },
+    ),
+  reports: () => request<{ reports: ReportSummary[] }>('GET', '/api/reports'),
+  report: (id: string) =>
+    request<{ id: string; createdAt: string; scorecard: Scorecard }>('GET', `/api/reports/${enc(id)}`),
 };
+
+/** The report as a file download (Markdown or self-contained HTML), served with Content-Disposition: attachment. */
+export const reportFileHref = (id: string, ext: 'md' | 'html'): string => `/api/reports/${enc(id)}.${ext}`;
 
 export function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);

@@ -3,8 +3,11 @@ import { useEffect, useRef, useState } from 'react';
 import { api } from './api.js';
 import { SearchDialog } from './components/search-dialog.js';
 import { Dashboard } from './pages/dashboard.js';
+import { MockPage } from './pages/mock.js';
 import { PlanPage } from './pages/plan.js';
 import { QuizPage } from './pages/quiz.js';
+import { ReportPage } from './pages/report.js';
+import { ReportsPage } from './pages/reports.js';
 import { ReviewPage } from './pages/review.js';
 import { SettingsPage } from './pages/settings.js';
 import { SyllabusPage } from './pages/syllabus.js';
@@ -18,6 +21,8 @@ const NAV: { name: Route['name']; href: string; label: string }[] = [
   { name: 'review', href: '#/review', label: 'Review' },
   { name: 'quiz', href: '#/quiz', label: 'Quiz' },
   { name: 'plan', href: '#/plan', label: 'Plan' },
+  { name: 'mock', href: '#/mock', label: 'Mock' },
+  { name: 'reports', href: '#/reports', label: 'Reports' },
   { name: 'settings', href: '#/settings', label: 'Settings' },
 ];
 
@@ -48,7 +53,14 @@ export function App() {
   }, []);
 
   // After navigation, focus moves to the page so keyboard and screen-reader users start at its top.
-  const key = route.name === 'topic' ? `topic:${route.id}` : route.name;
+  const key =
+    route.name === 'topic'
+      ? `topic:${route.id}`
+      : route.name === 'report'
+        ? `report:${route.id}`
+        : route.name === 'mock'
+          ? `mock:${route.sessionId ?? ''}`
+          : route.name;
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on every change of page.
   useEffect(() => {
     if (first.current) {
@@ -72,7 +84,14 @@ export function App() {
           <ul>
             {NAV.map((n) => (
               <li key={n.name}>
-                <a href={n.href} aria-current={route.name === n.name ? 'page' : undefined}>
+                <a
+                  href={n.href}
+                  aria-current={
+                    route.name === n.name || (n.name === 'reports' && route.name === 'report')
+                      ? 'page'
+                      : undefined
+                  }
+                >
                   {n.label}
                 </a>
               </li>
@@ -107,6 +126,12 @@ function Page({ route }: { route: Route }) {
       return <PlanPage />;
     case 'settings':
       return <SettingsPage />;
+    case 'mock':
+      return <MockPage key={route.sessionId ?? ''} sessionId={route.sessionId} />;
+    case 'reports':
+      return <ReportsPage />;
+    case 'report':
+      return <ReportPage key={route.id} id={route.id} />;
     default:
       return (
         <section>

@@ -1,4 +1,5 @@
-// Hash routing: #/, #/syllabus, #/topic/<id>, #/review, #/quiz?…, #/plan, #/settings.
+// Hash routing: #/, #/syllabus, #/topic/<id>, #/review, #/quiz?…, #/plan, #/settings, #/mock[/<session>],
+// #/reports, #/report/<id>.
 import { useEffect, useState } from 'react';
 
 export type Route =
@@ -9,6 +10,9 @@ export type Route =
   | { name: 'quiz'; params: URLSearchParams }
   | { name: 'plan' }
   | { name: 'settings' }
+  | { name: 'mock'; sessionId: string | null }
+  | { name: 'reports' }
+  | { name: 'report'; id: string }
   | { name: 'not-found'; path: string };
 
 export function parseHash(hash: string): Route {
@@ -18,6 +22,9 @@ export function parseHash(hash: string): Route {
   const [head, arg] = parts;
   if (!head) return { name: 'dashboard' };
   if (head === 'topic' && arg) return { name: 'topic', id: decodeURIComponent(arg) };
+  if (head === 'mock') return { name: 'mock', sessionId: arg ? decodeURIComponent(arg) : null };
+  if (head === 'report' && arg) return { name: 'report', id: decodeURIComponent(arg) };
+  if (head === 'reports') return { name: 'reports' };
   if (head === 'quiz') return { name: 'quiz', params: new URLSearchParams(query) };
   if (head === 'syllabus' || head === 'review' || head === 'plan' || head === 'settings')
     return { name: head };
@@ -39,3 +46,5 @@ export function navigate(path: string): void {
 }
 
 export const topicHref = (id: string): string => `#/topic/${encodeURIComponent(id)}`;
+export const mockHref = (sessionId: string): string => `#/mock/${encodeURIComponent(sessionId)}`;
+export const reportHref = (id: string): string => `#/report/${encodeURIComponent(id)}`;
