@@ -1,13 +1,17 @@
 // End to end in Debian's Chromium against the real server: review, progress, code, search, settings, a11y.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Question } from '../../src/content/types.js';
 import { loadBank, plainCodeTopic } from './bank.js';
-import { type Browser, launchChromium, type RunningServer, startServer, watchConsole } from './harness.js';
+import {
+  axeViolations as axeOn,
+  type Browser,
+  launchChromium,
+  type RunningServer,
+  startServer,
+  watchConsole,
+} from './harness.js';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const MAIN_PAGES = ['#/', '#/syllabus', '#/topic/python-gil', '#/review', '#/quiz', '#/plan', '#/settings'];
 
 let server: RunningServer;
@@ -26,23 +30,6 @@ const question = (id: string): Question => {
   if (!q) throw new Error(`question ${id} not in dist/bank.json`);
   return q;
 };
-
-/** Serious and critical axe violations on the current page. */
-async function axeViolations(): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(o?: unknown): Promise<AxeResult> } }).axe;
-    return axe.run({
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-    });
-  });
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-interface AxeResult {
-  violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
-}
 
 beforeAll(async () => {
   bank = loadBank();
@@ -159,7 +146,7 @@ describe('pyprep in the browser', () => {
     const found: string[] = [];
     for (const hash of MAIN_PAGES) {
       await go(hash, readyOf(hash));
-      for (const v of await axeViolations()) found.push(`${hash}: ${v}`);
+      for (const v of await axeOn(page)) found.push(`${hash}: ${v}`);
     }
     expect(found).toEqual([]);
   }, 120_000);
@@ -187,7 +174,7 @@ describe('pyprep in the browser', () => {
     // Dark mode passes the same accessibility check.
     for (const hash of ['#/', '#/review']) {
       await go(hash, readyOf(hash));
-      expect(await axeViolations()).toEqual([]);
+      expect(await axeOn(page)).toEqual([]);
     }
   }, 60_000);
 

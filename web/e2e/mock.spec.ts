@@ -1,13 +1,18 @@
 // A whole screening mock in Debian's Chromium against the real server: timers, answers and skips, the scorecard.
 import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Question } from '../../src/content/types.js';
 import { loadBank } from './bank.js';
-import { type Browser, launchChromium, type RunningServer, startServer, watchConsole } from './harness.js';
+import {
+  axeViolations as axeOn,
+  type Browser,
+  launchChromium,
+  type RunningServer,
+  startServer,
+  watchConsole,
+} from './harness.js';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 /** Screenshots for a person to look at; outside the repository. */
 const SHOTS = process.env.PYPREP_SHOTS ?? '/tmp/shots-mock';
 
@@ -18,22 +23,6 @@ let problems: string[];
 let bank: { questions: Question[] };
 
 const shot = (name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-
-async function axeViolations(): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(o?: unknown): Promise<AxeResult> } }).axe;
-    return axe.run({
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-    });
-  });
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-interface AxeResult {
-  violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
-}
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
@@ -57,7 +46,7 @@ describe('a mock interview in the browser', () => {
   it('sits a whole screening-20 mock, answering and skipping, and ends on the scorecard', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Mock' }).click();
     await page.waitForSelector('[data-ready="mock"]');
-    expect(await axeViolations()).toEqual([]);
+    expect(await axeOn(page)).toEqual([]);
     await page.getByLabel(/Screening call, 20 minutes/).check();
     await shot('1-pick');
     await page.getByRole('button', { name: 'Start the interview' }).click();
@@ -79,7 +68,7 @@ describe('a mock interview in the browser', () => {
       expect(await card.textContent()).not.toMatch(/difficulty/i);
       expect(await page.locator('section.feedback').count()).toBe(0);
       if (step === 1) {
-        expect(await axeViolations()).toEqual([]);
+        expect(await axeOn(page)).toEqual([]);
         await shot('2-question');
       }
       kinds.push(`${kind}:${q.type}`);
@@ -121,7 +110,7 @@ describe('a mock interview in the browser', () => {
     expect(await study.first().getAttribute('href')).toMatch(/^#\/topic\//);
     expect(await page.locator('.point.covered').count()).toBeGreaterThan(0);
     expect(await page.locator('svg.time-bar').count()).toBe(kinds.length);
-    expect(await axeViolations()).toEqual([]);
+    expect(await axeOn(page)).toEqual([]);
     await shot('3-report');
   }, 180_000);
 
@@ -146,7 +135,7 @@ describe('a mock interview in the browser', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
     await page.waitForSelector('[data-ready="reports"]');
     expect(await page.locator('tbody tr').count()).toBe(1);
-    expect(await axeViolations()).toEqual([]);
+    expect(await axeOn(page)).toEqual([]);
     // A second screening, all skipped, ends on a scorecard that draws the first one in its trend.
     await page.goto(`${server.base}#/mock`);
     await page.waitForSelector('[data-ready="mock"]');
