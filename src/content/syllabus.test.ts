@@ -43,3 +43,17 @@ describe('syllabus.yaml against SYLLABUS.txt', () => {
     expect([...weights].sort()).toEqual([1, 2, 3]);
   });
 });
+
+describe('the content standard, for every topic', () => {
+  // Each topic: a note, ≥6 questions, ≥2 open, ≥1 choice, a predict or code item, difficulties 1 and 3.
+  it.each(topics.map((t) => [t.id] as const))('%s has a note and questions to the standard', (id) => {
+    expect(bank.notes[id], `${id} has no note`).toBeDefined();
+    const qs = bank.questions.filter((q) => q.topicId === id);
+    const count = (type: string) => qs.filter((q) => q.type === type).length;
+    expect(qs.length).toBeGreaterThanOrEqual(6);
+    expect(count('open')).toBeGreaterThanOrEqual(2);
+    expect(count('choice')).toBeGreaterThanOrEqual(1);
+    expect(count('predict') + count('code')).toBeGreaterThanOrEqual(1);
+    expect(qs.some((q) => q.difficulty === 1) && qs.some((q) => q.difficulty === 3)).toBe(true);
+  });
+});
