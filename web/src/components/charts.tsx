@@ -6,34 +6,64 @@ export function ReadinessChart({
 }: {
   sections: { id: string; title: string; readiness: number }[];
 }) {
-  // Fixed pixel rows with percentage widths: the text keeps its size on a phone and on a wide screen.
+  const rows = sections.map((s) => ({
+    key: s.id,
+    label: s.title,
+    value: s.readiness,
+    note: pct(s.readiness),
+  }));
+  return <ScoreBars id="readiness" title="Readiness per section" rows={rows} track={88} />;
+}
+
+export interface BarRow {
+  key: string;
+  label: string;
+  /** 0..1, or null for a stage not reached (an empty bar). */
+  value: number | null;
+  note: string;
+}
+
+/** Horizontal bars in fixed pixel rows with percentage widths: the text keeps its size on a phone and on a wide screen. */
+export function ScoreBars({
+  id,
+  title,
+  rows,
+  track = 80,
+}: {
+  id: string;
+  title: string;
+  rows: BarRow[];
+  /** Width of the bar track, in percent of the chart (the rest holds the value). */
+  track?: number;
+}) {
   const row = 38;
   return (
     <svg
       className="chart readiness-chart"
       width="100%"
-      height={sections.length * row}
+      height={rows.length * row}
       role="img"
-      aria-labelledby="readiness-title readiness-desc"
+      aria-labelledby={`${id}-title ${id}-desc`}
+      data-testid={id}
     >
-      <title id="readiness-title">Readiness per section</title>
-      <desc id="readiness-desc">{sections.map((s) => `${s.title}: ${pct(s.readiness)}`).join('; ')}</desc>
-      {sections.map((s, i) => (
-        <g key={s.id}>
+      <title id={`${id}-title`}>{title}</title>
+      <desc id={`${id}-desc`}>{rows.map((r) => `${r.label}: ${r.note}`).join('; ')}</desc>
+      {rows.map((r, i) => (
+        <g key={r.key}>
           <text x={0} y={i * row + 13} className="chart-label">
-            {s.title}
+            {r.label}
           </text>
-          <rect x={0} y={i * row + 19} width="88%" height={12} rx={3} className="bar-bg" />
+          <rect x={0} y={i * row + 19} width={`${track}%`} height={12} rx={3} className="bar-bg" />
           <rect
             x={0}
             y={i * row + 19}
-            width={`${Math.max(0, Math.min(1, s.readiness)) * 88}%`}
+            width={`${Math.max(0, Math.min(1, r.value ?? 0)) * track}%`}
             height={12}
             rx={3}
             className="bar"
           />
           <text x="100%" y={i * row + 30} textAnchor="end" className="chart-value">
-            {pct(s.readiness)}
+            {r.note}
           </text>
         </g>
       ))}

@@ -1,6 +1,7 @@
 // One mock-interview scorecard: signal, stage and section bars, every answer against its budget, what to study
 // next, the trend against earlier mocks, and the Markdown/HTML downloads.
 import { api, type HiringSignal, reportFileHref, type Scorecard } from '../api.js';
+import { ScoreBars } from '../components/charts.js';
 import { ErrorBox, Loading, pct, useLoad, usePageTitle } from '../components/common.js';
 import { topicHref } from '../route.js';
 
@@ -155,51 +156,6 @@ export function ReportPage({ id }: { id: string }) {
         <a href="#/mock">Sit another mock interview</a> · <a href="#/reports">All reports</a>
       </p>
     </div>
-  );
-}
-
-interface BarRow {
-  key: string;
-  label: string;
-  /** 0..1, or null for a stage not reached (an empty bar). */
-  value: number | null;
-  note: string;
-}
-
-/** Horizontal bars in fixed pixel rows with percentage widths, as the dashboard's readiness chart. */
-function ScoreBars({ id, title, rows }: { id: string; title: string; rows: BarRow[] }) {
-  const row = 38;
-  return (
-    <svg
-      className="chart readiness-chart"
-      width="100%"
-      height={rows.length * row}
-      role="img"
-      aria-labelledby={`${id}-title ${id}-desc`}
-      data-testid={id}
-    >
-      <title id={`${id}-title`}>{title}</title>
-      <desc id={`${id}-desc`}>{rows.map((r) => `${r.label}: ${r.note}`).join('; ')}</desc>
-      {rows.map((r, i) => (
-        <g key={r.key}>
-          <text x={0} y={i * row + 13} className="chart-label">
-            {r.label}
-          </text>
-          <rect x={0} y={i * row + 19} width="80%" height={12} rx={3} className="bar-bg" />
-          <rect
-            x={0}
-            y={i * row + 19}
-            width={`${Math.max(0, Math.min(1, r.value ?? 0)) * 80}%`}
-            height={12}
-            rx={3}
-            className="bar"
-          />
-          <text x="100%" y={i * row + 30} textAnchor="end" className="chart-value">
-            {r.note}
-          </text>
-        </g>
-      ))}
-    </svg>
   );
 }
 
