@@ -1,12 +1,11 @@
 // The user's settings: one zod schema gives the defaults and validates every change at the edge.
 import { z } from 'zod';
+import { calendarDay } from './calendar-day.js';
 import type { AppContext } from './context.js';
 import { AppError } from './errors.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-12-24');
-
 export const settingsSchema = z.object({
-  interviewDate: isoDate.nullable().default(null),
+  interviewDate: calendarDay.nullable().default(null),
   newPerDay: z.number().int().min(0).max(500).default(10),
   desiredRetention: z.number().min(0.7).max(0.99).default(0.9),
   minutesPerDay: z.number().int().min(5).max(600).default(30),

@@ -3,19 +3,11 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Question } from '../../src/content/types.js';
 import { loadBank, plainCodeTopic } from './bank.js';
-import {
-  axeViolations as axeOn,
-  type Browser,
-  launchChromium,
-  type RunningServer,
-  startServer,
-  watchConsole,
-} from './harness.js';
+import { type AppSession, axeViolations as axeOn, openAppInBrowser, type RunningServer } from './harness.js';
 
 const MAIN_PAGES = ['#/', '#/syllabus', '#/topic/python-gil', '#/review', '#/quiz', '#/plan', '#/settings'];
 
 let server: RunningServer;
-let browser: Browser;
 let page: Page;
 let problems: string[];
 let bank: { questions: Question[] };
@@ -31,19 +23,15 @@ const question = (id: string): Question => {
   return q;
 };
 
+let session: AppSession | undefined;
 beforeAll(async () => {
   bank = loadBank();
-  server = await startServer();
-  browser = await launchChromium();
-  page = await browser.context.newPage();
-  problems = watchConsole(page);
-  await page.goto(server.openUrl);
-  await page.waitForSelector('[data-ready="dashboard"]');
+  session = await openAppInBrowser();
+  ({ server, page, problems } = session);
 }, 90_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await session?.close();
 });
 
 describe('pyprep in the browser', () => {

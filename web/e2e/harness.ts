@@ -161,3 +161,32 @@ export async function axeViolations(page: Page): Promise<string[]> {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
+
+export interface AppSession {
+  server: RunningServer;
+  browser: Browser;
+  page: Page;
+  /** Console errors and warnings seen so far. */
+  problems: string[];
+  close(): Promise<void>;
+}
+
+/** A real server, Chromium, and a page signed in through the token URL and showing the dashboard. */
+export async function openAppInBrowser(): Promise<AppSession> {
+  const server = await startServer();
+  const browser = await launchChromium();
+  const page = await browser.context.newPage();
+  const problems = watchConsole(page);
+  await page.goto(server.openUrl);
+  await page.waitForSelector('[data-ready="dashboard"]');
+  return {
+    server,
+    browser,
+    page,
+    problems,
+    close: async () => {
+      await browser.close();
+      await server.stop();
+    },
+  };
+}

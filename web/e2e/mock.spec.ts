@@ -5,11 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Question } from '../../src/content/types.js';
 import { loadBank } from './bank.js';
 import {
+  type AppSession,
   axeViolations as axeOn,
   type Browser,
-  launchChromium,
+  openAppInBrowser,
   type RunningServer,
-  startServer,
   watchConsole,
 } from './harness.js';
 
@@ -24,20 +24,16 @@ let bank: { questions: Question[] };
 
 const shot = (name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 
+let session: AppSession | undefined;
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   bank = loadBank();
-  server = await startServer();
-  browser = await launchChromium();
-  page = await browser.context.newPage();
-  problems = watchConsole(page);
-  await page.goto(server.openUrl);
-  await page.waitForSelector('[data-ready="dashboard"]');
+  session = await openAppInBrowser();
+  ({ server, browser, page, problems } = session);
 }, 90_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await session?.close();
 });
 
 describe('a mock interview in the browser', () => {

@@ -2,15 +2,13 @@
 import { z } from 'zod';
 import { makePlan, type Plan } from '../../engine/composers/plan.js';
 import { dayKey } from '../../engine/time.js';
+import { calendarDay } from '../calendar-day.js';
 import type { AppContext } from '../context.js';
 import { AppError } from '../errors.js';
 import { loadSettings } from '../settings.js';
 
 export const planInputSchema = z.strictObject({
-  date: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'the interview date must look like 2026-12-24')
-    .optional(),
+  date: calendarDay.optional(),
   minutes: z.number().int().min(15, 'at least 15 minutes a day').max(600).optional(),
 });
 

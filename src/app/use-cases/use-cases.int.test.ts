@@ -162,6 +162,11 @@ describe.each(engines)('use-cases on %s', (_name, open) => {
     expect(plan.days[0]?.date).toBe('2026-11-20');
     await expect(invoke(ctx, 'plan/make', { date: '2026-11-01' })).rejects.toThrow(/not after today/);
     await expect(invoke(ctx, 'settings/update', { newPerDay: -3 })).rejects.toThrow(/invalid settings/);
+    await expect(invoke(ctx, 'settings/update', { interviewDate: '2031-02-30' })).rejects.toThrow(
+      /not a calendar date/,
+    );
+    await expect(invoke(ctx, 'plan/make', { date: '2031-02-30' })).rejects.toThrow(/not a calendar date/);
+    expect((await invoke(ctx, 'settings/get')).interviewDate).toBe('2026-12-20');
     await ctx.close();
   });
 

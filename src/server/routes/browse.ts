@@ -4,7 +4,6 @@ import { syllabusView } from '../../app/catalog.js';
 import { quizInputSchema } from '../../app/use-cases/browse.js';
 import { invoke } from '../../app/use-cases/index.js';
 import { planInputSchema } from '../../app/use-cases/plan.js';
-import { isCalendarDay, notACalendarDay } from '../calendar.js';
 import type { ServerDeps } from '../deps.js';
 import { route } from '../route.js';
 
@@ -66,7 +65,7 @@ export function browseRoutes({ ctx }: ServerDeps) {
       url: '/api/plan',
       tag: 'progress',
       summary: 'A day-by-day study plan to the interview date',
-      body: planInputSchema.refine((b) => isCalendarDay(b.date), { ...notACalendarDay, path: ['date'] }),
+      body: planInputSchema,
       resultName: 'Plan',
       handler: ({ body }) => invoke(ctx, 'plan/make', body),
     }),

@@ -2,7 +2,6 @@
 import { z } from 'zod';
 import { settingsPatchSchema } from '../../app/settings.js';
 import { invoke } from '../../app/use-cases/index.js';
-import { isCalendarDay, notACalendarDay } from '../calendar.js';
 import type { ServerDeps } from '../deps.js';
 import { route } from '../route.js';
 
@@ -43,10 +42,7 @@ export function userDataRoutes({ ctx }: ServerDeps) {
       url: '/api/settings',
       tag: 'settings',
       summary: 'Changes some settings; returns them all',
-      body: settingsPatchSchema.refine((b) => isCalendarDay(b.interviewDate), {
-        ...notACalendarDay,
-        path: ['interviewDate'],
-      }),
+      body: settingsPatchSchema,
       resultName: 'Settings',
       handler: ({ body }) => invoke(ctx, 'settings/update', body),
     }),

@@ -9,7 +9,7 @@ import {
   type ReviewSource,
 } from '../api.js';
 import { topicHref } from '../route.js';
-import { CodeAnswer } from './code-answer.js';
+import { AnswerFields, isMulti, toggleChoice } from './answer-fields.js';
 import { Html } from './common.js';
 import { FeedbackView } from './feedback.js';
 
@@ -45,7 +45,7 @@ export function QuestionCard({
   const [error, setError] = useState<string | null>(null);
   const started = useRef(performance.now());
   const ratingsRef = useRef<HTMLFieldSetElement>(null);
-  const multi = (question.correctCount ?? 1) > 1;
+  const multi = isMulti(question);
 
   const reveal = useCallback(async () => {
     if (phase !== 'answer') return;
@@ -106,7 +106,7 @@ export function QuestionCard({
         const i = Number(e.key) - 1;
         if (i < (question.options?.length ?? 0)) {
           e.preventDefault();
-          setSelected((s) => (multi ? (s.includes(i) ? s.filter((x) => x !== i) : [...s, i]) : [i]));
+          setSelected((s) => toggleChoice(s, i, multi));
         }
       } else if (phase === 'graded' && /^[1-4]$/.test(e.key)) {
         e.preventDefault();
@@ -133,46 +133,16 @@ export function QuestionCard({
           void reveal();
         }}
       >
-        {question.type === 'choice' && (
-          <fieldset disabled={answered}>
-            <legend>{multi ? `Pick ${question.correctCount} options` : 'Pick one option'} (keys 1–9)</legend>
-            {question.options?.map((o, i) => (
-              <label key={o.text} className={`option ${optionClass(outcome, i)}`}>
-                <input
-                  type={multi ? 'checkbox' : 'radio'}
-                  name={`q-${question.id}`}
-                  checked={selected.includes(i)}
-                  onChange={() =>
-                    setSelected((s) => (multi ? (s.includes(i) ? s.filter((x) => x !== i) : [...s, i]) : [i]))
-                  }
-                />
-                <span className="option-n">{i + 1}</span>
-                <Html html={o.html} as="span" />
-              </label>
-            ))}
-          </fieldset>
-        )}
-        {(question.type === 'predict' || question.type === 'open' || question.type === 'design') && (
-          <label className="answer-label">
-            {question.type === 'predict' ? 'What does this print?' : 'Your answer'}
-            <textarea
-              className={question.type === 'predict' ? 'mono' : undefined}
-              rows={question.type === 'predict' ? 4 : 8}
-              value={text}
-              readOnly={answered}
-              onChange={(e) => setText(e.target.value)}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-                  e.preventDefault();
-                  void reveal();
-                }
-              }}
-            />
-          </label>
-        )}
-        {question.type === 'code' && (
-          <CodeAnswer value={text} onChange={setText} onSubmit={() => void reveal()} disabled={answered} />
-        )}
+        <AnswerFields
+          question={question}
+          selected={selected}
+          onPick={(i) => setSelected((s) => toggleChoice(s, i, multi))}
+          text={text}
+          onText={setText}
+          disabled={answered}
+          onSubmit={() => void reveal()}
+          optionClass={(i) => optionClass(outcome, i)}
+        />
         {!answered && (
           <div className="row">
             <button type="submit" className="primary" disabled={phase === 'grading'}>

@@ -2,7 +2,7 @@
 // until the scorecard, as in a real interview.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { type Answer, api, type MockQuestionView, type MockView, messageOf } from '../api.js';
-import { CodeAnswer } from '../components/code-answer.js';
+import { AnswerFields, isMulti, toggleChoice } from '../components/answer-fields.js';
 import { ErrorBox, Html, Loading, useLoad, usePageTitle } from '../components/common.js';
 import { mockHref, navigate, reportHref } from '../route.js';
 
@@ -215,11 +215,8 @@ function MockQuestion({
   const [text, setText] = useState(q.starter ?? '');
   const [error, setError] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
-  const multi = (q.correctCount ?? 1) > 1;
-  const toggle = useCallback(
-    (i: number) => setSelected((s) => (multi ? (s.includes(i) ? s.filter((x) => x !== i) : [...s, i]) : [i])),
-    [multi],
-  );
+  const multi = isMulti(q);
+  const toggle = useCallback((i: number) => setSelected((s) => toggleChoice(s, i, multi)), [multi]);
 
   // Each new question takes the focus, so the keyboard and screen readers continue from its top.
   useEffect(() => {
@@ -275,38 +272,15 @@ function MockQuestion({
           }
         }}
       >
-        {q.type === 'choice' && (
-          <fieldset disabled={sending}>
-            <legend>{multi ? `Pick ${q.correctCount} options` : 'Pick one option'} (keys 1–9)</legend>
-            {q.options?.map((o, i) => (
-              <label key={o.text} className="option">
-                <input
-                  type={multi ? 'checkbox' : 'radio'}
-                  name={`mock-${q.id}`}
-                  checked={selected.includes(i)}
-                  onChange={() => toggle(i)}
-                />
-                <span className="option-n">{i + 1}</span>
-                <Html html={o.html} as="span" />
-              </label>
-            ))}
-          </fieldset>
-        )}
-        {q.type !== 'choice' && q.type !== 'code' && (
-          <label className="answer-label">
-            {q.type === 'predict' ? 'What does this print?' : 'Your answer'}
-            <textarea
-              className={q.type === 'predict' ? 'mono' : undefined}
-              rows={q.type === 'predict' ? 4 : 8}
-              value={text}
-              readOnly={sending}
-              onChange={(e) => setText(e.target.value)}
-            />
-          </label>
-        )}
-        {q.type === 'code' && (
-          <CodeAnswer value={text} onChange={setText} onSubmit={submit} disabled={sending} />
-        )}
+        <AnswerFields
+          question={q}
+          selected={selected}
+          onPick={toggle}
+          text={text}
+          onText={setText}
+          disabled={sending}
+          onSubmit={submit}
+        />
         <div className="row">
           <button type="submit" className="primary" disabled={sending}>
             {sending ? 'Sending…' : 'Submit answer'}{' '}
